@@ -1,0 +1,97 @@
+import { appendFileSync, writeFileSync } from "node:fs";
+import {
+  dockerodeProbe,
+  ExitCode,
+  fetchHttpProbe,
+  humanReport,
+  junitReport,
+  listRecords,
+  markdownReport,
+  overallStatus,
+  type VerifyReport,
+  type VerifyStatus,
+  verify,
+} from "@labctl/core";
+import { Args, Flags } from "@oclif/core";
+import { engineFlag, environmentFlags } from "../base-command";
+import { EnvironmentCommand } from "../environment-command";
+
+export interface VerifyResult {
+  status: VerifyStatus;
+  reports: VerifyReport[];
+}
+
+const EXIT: Record<VerifyStatus, number> = {
+  pass: ExitCode.ok,
+  fail: ExitCode.checksFailed,
+  error: ExitCode.infrastructure,
+};
+
+export default class Verify extends EnvironmentCommand {
+  static override summary = "Run a lab's checks against a student's environment.";
+  static override description =
+    "Exit code 0 when every check passes, 1 when a check failed, 2 when the result is inconclusive. " +
+    "Without a lab id, verifies every lab that is up for the student. In GitHub Actions the Markdown summary " +
+    "is appended to the step summary.";
+  static override examples = [
+    "<%= config.bin %> verify tp03",
+    "<%= config.bin %> verify tp03 --junit results.xml --json",
+  ];
+  static override args = {
+    lab: Args.string({ description: "lab id (default: every lab that is up for the student)" }),
+  };
+  static override flags = {
+    ...environmentFlags,
+    engine: engineFlag,
+    deep: Flags.boolean({ description: "also run the opt-in deep checks (they may change the environment)" }),
+    timeout: Flags.integer({
+      description: "seconds each check may wait for the environment to become ready",
+      default: 60,
+      min: 1,
+    }),
+    junit: Flags.string({ description: "write JUnit XML to this file" }),
+    markdown: Flags.string({ description: "write a Markdown summary to this file" }),
+  };
+
+  async run(): Promise<VerifyResult> {
+    const { args, flags } = await this.parse(Verify);
+    const labIds = args.lab ? [args.lab] : this.labsUp(flags.class, flags.student);
+    const reports: VerifyReport[] = [];
+    for (const labId of labIds) {
+      const target = this.target(labId, flags);
+      const engine = this.engine(target);
+      const clients = { docker: dockerodeProbe(this.docker(target)), http: fetchHttpProbe };
+      const report = await this.withProgress(({ signal }) =>
+        verify(engine, target.spec, clients, {
+          deep: flags.deep,
+          checkTimeoutMs: flags.timeout * 1000,
+          signal,
+        }),
+      );
+      reports.push(report);
+      if (!this.jsonEnabled()) this.log(humanReport(report));
+    }
+    if (flags.junit) writeFileSync(flags.junit, junitReport(reports));
+    const markdown = reports.map(markdownReport).join("\n");
+    if (flags.markdown) writeFileSync(flags.markdown, markdown);
+    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
+    const status = overallStatus(reports);
+    process.exitCode = EXIT[status];
+    return { status, reports };
+  }
+
+  private labsUp(classId: string, studentFlag: string | undefined): string[] {
+    const student = this.student(studentFlag);
+    const labs = listRecords(this.home())
+      .filter((r) => r.classId === classId && r.student === student.id)
+      .map((r) => r.lab);
+    if (labs.length === 0) {
+      this.fail(
+        `No lab is up for ${student.id}.`,
+        "Give a lab id (`labctl verify tp03`) or run `labctl up <lab>` first.",
+        ExitCode.usage,
+      );
+    }
+    return labs;
+  }
+}

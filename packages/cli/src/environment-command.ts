@@ -1,0 +1,69 @@
+import {
+  dockerClient,
+  type Engine,
+  type EngineName,
+  type EnvironmentSpec,
+  type LabctlConfig,
+  type LabctlHome,
+  loadEngine,
+  readRecord,
+  resolveEnvironment,
+} from "@labctl/core";
+import type { Lab } from "@labctl/sdk";
+import { LabctlCommand } from "./base-command";
+import { findLab } from "./catalog";
+import { abortOnInterrupt } from "./interrupt";
+import { progressPrinter } from "./progress";
+
+export interface Target {
+  home: LabctlHome;
+  config: LabctlConfig;
+  lab: Lab;
+  spec: EnvironmentSpec;
+  engineName: EngineName;
+}
+
+/** Commands that act on one (lab, student) environment. */
+export abstract class EnvironmentCommand extends LabctlCommand {
+  /**
+   * Resolves the environment. The engine is the flag, else the one that built the environment,
+   * else the configured one: `verify` and `down` follow the environment.
+   */
+  protected target(
+    labId: string,
+    flags: { student?: string; class: string; engine?: EngineName },
+    claimPorts = false,
+  ): Target {
+    const lab = findLab(labId);
+    const home = this.home();
+    const config = this.labctlConfig(home);
+    const student = this.student(flags.student);
+    const record = readRecord(home, flags.class, lab.id, student.id);
+    const engineName = flags.engine ?? record?.engine ?? config.engine;
+    const spec = resolveEnvironment(home, config, lab, student, flags.class, claimPorts);
+    return { home, config, lab, spec, engineName };
+  }
+
+  protected engine(target: Target): Engine {
+    return loadEngine(target.engineName, target.home);
+  }
+
+  protected docker(target: Target) {
+    return dockerClient(target.config.dockerHost);
+  }
+
+  /** Runs engine work with progress on stderr and Ctrl-C turned into a graceful cancel. */
+  protected async withProgress<T>(
+    work: (opts: { signal: AbortSignal; onEvent: ReturnType<typeof progressPrinter> }) => Promise<T>,
+  ): Promise<T> {
+    const interrupt = abortOnInterrupt(() => this.logToStderr("Cancelling… (Ctrl-C again to quit now)"));
+    try {
+      return await work({
+        signal: interrupt.signal,
+        onEvent: progressPrinter({ json: this.jsonEnabled(), write: (l) => this.logToStderr(l) }),
+      });
+    } finally {
+      interrupt.dispose();
+    }
+  }
+}

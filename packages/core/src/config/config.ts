@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { ExitCode, LabctlError } from "../errors";
+import type { LabctlHome } from "../home/labctl-home";
+
+const imageMap = z.record(z.string().min(1), z.string().min(1));
+
+const configSchema = z
+  .object({
+    /** Which engine builds environments: the Pulumi CLI (default) or labctl's own docker engine. */
+    engine: z.enum(["pulumi", "docker"]).default("pulumi"),
+    /** Address published ports bind to. */
+    bindAddress: z.union([z.ipv4(), z.ipv6()]).default("127.0.0.1"),
+    /** First host port of the first student's block. */
+    portBase: z.number().int().min(1024).max(65000).default(20000),
+    /** Ports per student; each lab takes a window of 10 inside it. */
+    portBlockSize: z.number().int().min(10).max(1000).multipleOf(10).default(100),
+    /** Official image reference -> the one to use (campus mirror, offline stand-in). */
+    images: imageMap.default({}),
+    /** Docker engine host (unix://, tcp://, ssh://) when not the default socket. */
+    dockerHost: z.string().optional(),
+  })
+  .strict();
+
+export type LabctlConfig = z.infer<typeof configSchema>;
+export type ImageMap = z.infer<typeof imageMap>;
+
+function readStructured(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new LabctlError(
+      `Cannot read ${what} ${file}: ${(e as Error).message}.`,
+      "Check its permissions.",
+      ExitCode.missingInput,
+    );
+  }
+  try {
+    return parseYaml(text) ?? {};
+  } catch (e) {
+    throw new LabctlError(
+      `${what} ${file} is not valid YAML or JSON: ${(e as Error).message}`,
+      "Fix the syntax and retry.",
+      ExitCode.badInput,
+    );
+  }
+}
+
+function invalid(file: string, error: z.ZodError): LabctlError {
+  const problems = error.issues.map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`).join("; ");
+  return new LabctlError(
+    `${file} is invalid: ${problems}.`,
+    "Fix these settings (see README, Configuration).",
+    ExitCode.badInput,
+  );
+}
+
+/**
+ * Loads `<home>/config.yaml` (optional), then applies environment overrides:
+ * LABCTL_ENGINE, LABCTL_BIND_ADDRESS, and LABCTL_IMAGE_MAP (a YAML/JSON file of image -> image,
+ * merged over the config's `images`).
+ */
+export function loadConfig(home: LabctlHome, env: NodeJS.ProcessEnv = process.env): LabctlConfig {
+  const raw = (readStructured(home.configFile, "config file") ?? {}) as Record<string, unknown>;
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(home.configFile, parsed.error);
+  const config = parsed.data;
+  const overrides: Record<string, unknown> = { ...config };
+  if (env.LABCTL_ENGINE) overrides.engine = env.LABCTL_ENGINE;
+  if (env.LABCTL_BIND_ADDRESS) overrides.bindAddress = env.LABCTL_BIND_ADDRESS;
+  if (env.LABCTL_IMAGE_MAP) {
+    const map = readStructured(env.LABCTL_IMAGE_MAP, "image map");
+    if (map === undefined) {
+      throw new LabctlError(
+        `LABCTL_IMAGE_MAP points to ${env.LABCTL_IMAGE_MAP}, which does not exist.`,
+        "Fix the path or unset LABCTL_IMAGE_MAP.",
+        ExitCode.missingInput,
+      );
+    }
+    const images = imageMap.safeParse(map);
+    if (!images.success) throw invalid(env.LABCTL_IMAGE_MAP, images.error);
+    overrides.images = { ...config.images, ...images.data };
+  }
+  const final = configSchema.safeParse(overrides);
+  if (!final.success) throw invalid("environment (LABCTL_*)", final.error);
+  return final.data;
+}
+
+/** The image to run for an official reference, after the image map. */
+export const mapImage = (config: Pick<LabctlConfig, "images">, ref: string): string =>
+  config.images[ref] ?? ref;

@@ -1,0 +1,76 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type Dockerode from "dockerode";
+import { ExitCode, LabctlError } from "../../errors";
+import { containerLogs } from "./container-logs";
+
+const POLL_MS = 250;
+
+type Inspect = Dockerode.ContainerInspectInfo;
+
+async function poll(
+  container: Dockerode.Container,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  done: (info: Inspect) => boolean,
+): Promise<Inspect | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const info = await container.inspect();
+    if (done(info)) return info;
+    if (Date.now() >= deadline) return undefined;
+    await sleep(POLL_MS, undefined, { signal });
+  }
+}
+
+const exited = (info: Inspect) =>
+  !info.State.Running && !info.State.Restarting && info.State.Status !== "created";
+
+/**
+ * Waits until the container is healthy, or running when it has no healthcheck (`wait: true`).
+ * Fails early when it exits, and at the deadline with its last health report and logs.
+ */
+export async function waitUntilReady(
+  container: Dockerode.Container,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  let last: Inspect | undefined;
+  const ready = await poll(container, timeoutMs, signal, (info) => {
+    last = info;
+    if (exited(info)) return true;
+    return info.State.Health ? info.State.Health.Status === "healthy" : info.State.Running;
+  });
+  if (ready && !exited(ready)) return;
+  const name = (last?.Name ?? container.id).replace(/^\//, "");
+  const why = ready
+    ? `exited with code ${ready.State.ExitCode}`
+    : `was not ${last?.State.Health ? "healthy" : "running"} after ${timeoutMs / 1000}s`;
+  const health = last?.State.Health?.Log?.at(-1)?.Output?.trim();
+  const logs = (await containerLogs(container, 20).catch(() => "")).trim();
+  throw new LabctlError(
+    [`container ${name} ${why}`, health && `last health check: ${health}`, logs && `last logs:\n${logs}`]
+      .filter(Boolean)
+      .join("\n"),
+    `look at \`docker logs ${name}\` and its healthcheck, fix the lab or its image, then run up again`,
+    ExitCode.infrastructure,
+    "CONTAINER_NOT_READY",
+  );
+}
+
+/** Waits for a run-to-completion container (`attach: true`) to exit; returns its exit code. */
+export async function waitForExit(
+  container: Dockerode.Container,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<number> {
+  const info = await poll(container, timeoutMs, signal, exited);
+  if (!info) {
+    throw new LabctlError(
+      `container ${container.id.slice(0, 12)} was still running after ${timeoutMs / 1000}s`,
+      "a container with attach: true must run to completion; raise waitTimeout or fix its command",
+      ExitCode.infrastructure,
+      "CONTAINER_NOT_DONE",
+    );
+  }
+  return info.State.ExitCode;
+}

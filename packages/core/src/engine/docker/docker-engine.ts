@@ -1,0 +1,95 @@
+import type { LabOutputs } from "@labctl/sdk";
+import { ExitCode, LabctlError } from "../../errors";
+import type { LabctlHome } from "../../home/labctl-home";
+import { dockerClient } from "../../probes/docker-client";
+import type {
+  DownResult,
+  Engine,
+  EngineRunOptions,
+  EnvironmentSpec,
+  PreviewResult,
+  UpResult,
+} from "../types";
+import { listAll } from "./docker-objects";
+import { checkProgram, clientsFor, hostsOf, realize, undeclared } from "./environment-run";
+import { BOOKKEEPING, environmentSelector } from "./object-labels";
+import { forgetEnvironment, loadEnvironment, saveEnvironment } from "./outputs-file";
+import { removalOf, teardown } from "./teardown";
+
+/**
+ * `--engine docker`: runs a lab's Pulumi program under Pulumi's mock runtime and creates each
+ * docker resource through the Docker Engine API. No Pulumi CLI, no plugins, no state backend:
+ * Docker labels are the state (spec hash per object), plus the outputs file for `outputs`.
+ */
+export function createDockerEngine(opts: { home: LabctlHome }): Engine {
+  const { home } = opts;
+  return {
+    name: "docker",
+    preflight: () => preflight(),
+    async up(spec: EnvironmentSpec, run: EngineRunOptions = {}): Promise<UpResult> {
+      const docker = clientsFor(spec);
+      run.onEvent?.({ kind: "step", message: "Checking the lab's program" });
+      await checkProgram(spec, docker);
+      run.onEvent?.({ kind: "step", message: "Creating the environment" });
+      const { realizer, outputs } = await realize(spec, "apply", docker, run);
+      const changes = [...realizer.changes];
+      for (const host of hostsOf(realizer)) {
+        const filter = undeclared(realizer, host);
+        changes.push(...(await teardown(docker(host), environmentSelector(spec), { ...run, filter })));
+      }
+      await saveEnvironment(home, spec, { outputs, hosts: [...realizer.hosts] });
+      return { outputs, changes };
+    },
+    async preview(spec: EnvironmentSpec, run: EngineRunOptions = {}): Promise<PreviewResult> {
+      const docker = clientsFor(spec);
+      await checkProgram(spec, docker);
+      const { realizer } = await realize(spec, "plan", docker, run);
+      const changes = [...realizer.changes];
+      for (const host of hostsOf(realizer)) {
+        const objects = await listAll(docker(host), environmentSelector(spec));
+        changes.push(...objects.filter(undeclared(realizer, host)).map(removalOf));
+      }
+      return { changes };
+    },
+    async down(spec: EnvironmentSpec, run: EngineRunOptions = {}): Promise<DownResult> {
+      const docker = clientsFor(spec);
+      const hosts = new Set<string | undefined>([
+        undefined,
+        ...((await loadEnvironment(home, spec))?.hosts ?? []),
+      ]);
+      // The program may name more hosts than the last up saw; a broken program must not block down.
+      const realizer = await checkProgram(spec, docker).catch(() => undefined);
+      for (const host of realizer?.hosts ?? []) hosts.add(host);
+      const removed = [];
+      for (const host of hosts)
+        removed.push(...(await teardown(docker(host), environmentSelector(spec), run)));
+      await forgetEnvironment(home, spec);
+      return { removed };
+    },
+    async outputs(spec: EnvironmentSpec): Promise<LabOutputs | undefined> {
+      const saved = await loadEnvironment(home, spec);
+      if (saved) return saved.outputs;
+      const docker = clientsFor(spec);
+      const objects = await listAll(docker(undefined), environmentSelector(spec));
+      if (!objects.some((object) => object.labels[BOOKKEEPING.resource])) return undefined;
+      // Objects without the file (another machine's home, a lost file): recompute from the program.
+      return (await realize(spec, "plan", docker)).outputs;
+    },
+  };
+}
+
+async function preflight(): Promise<void> {
+  const docker = dockerClient();
+  try {
+    await docker.ping({ abortSignal: AbortSignal.timeout(10_000) } as never);
+  } catch (error) {
+    const where = process.env.DOCKER_HOST ?? "the local socket";
+    throw new LabctlError(
+      `Cannot reach the Docker engine at ${where}: ${(error as Error).message}`,
+      "Start Docker (systemctl start docker, or Docker Desktop) or set DOCKER_HOST, then try again.",
+      ExitCode.infrastructure,
+      "DOCKER_UNREACHABLE",
+      { cause: error },
+    );
+  }
+}

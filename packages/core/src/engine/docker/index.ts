@@ -1,0 +1,2 @@
+export { dockerClient } from "../../probes/docker-client";
+export { createDockerEngine } from "./docker-engine";

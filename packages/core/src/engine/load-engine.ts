@@ -1,0 +1,16 @@
+import type { LabctlHome } from "../home/labctl-home";
+import type { Engine, EngineName } from "./types";
+
+/**
+ * Loads an engine on demand: each pulls in the Pulumi SDK and a Docker client, which commands
+ * like `labctl labs` or `--help` must never pay for. (require, not import(): our output is
+ * CommonJS and jest runs it as such.)
+ */
+export function loadEngine(name: EngineName, home: LabctlHome): Engine {
+  if (name === "docker") {
+    const { createDockerEngine } = require("./docker") as typeof import("./docker");
+    return createDockerEngine({ home });
+  }
+  const { createPulumiEngine } = require("./pulumi") as typeof import("./pulumi");
+  return createPulumiEngine({ home });
+}

@@ -1,0 +1,18 @@
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface HttpRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Per-request timeout in milliseconds (default 5 s). */
+  timeoutMs?: number;
+}
+
+/** Plain HTTP from the host. Network failures resolve as a thrown Error with the cause's code. */
+export interface HttpProbe {
+  request(url: string, req?: HttpRequest): Promise<HttpResponse>;
+}

@@ -1,0 +1,23 @@
+import type { Student } from "./student";
+
+/** What a lab's program receives: everything that varies per student and per machine. */
+export interface ProgramContext {
+  lab: string;
+  student: Student;
+  /** Class (course run) id; "default" outside a class. */
+  classId: string;
+  /** `<lab>-<student>-<role>`: the one naming function for every object. */
+  name(role: string): string;
+  /** The labctl labels every Docker object, Swarm object and namespace must carry. */
+  labels: Record<string, string>;
+  /** Image reference for a role, after the image map (campus mirror, offline stand-ins). */
+  image(role: string): string;
+  /** Host port for a role declared in the lab's `ports`. */
+  port(role: string): number;
+  /** Address published ports bind to (127.0.0.1 unless the instructor chose another). */
+  bindAddress: string;
+  /** A generated secret declared in the lab's `secrets`, wrapped as a Pulumi secret. */
+  secret(name: string): import("@pulumi/pulumi").Output<string>;
+  /** Docker engine host (unix socket, tcp:// or ssh://) when not the default one. */
+  dockerHost?: string;
+}

@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  type DownSummary,
+  dockerClient,
+  dockerodeProbe,
+  down,
+  type Engine,
+  type EnvironmentSpec,
+  fetchHttpProbe,
+  LABEL,
+  type LabctlConfig,
+  type LabctlHome,
+  loadConfig,
+  loadEngine,
+  type RunChecksOptions,
+  resolveEnvironment,
+  resolveHome,
+  type UpSummary,
+  up,
+  type VerifyReport,
+  verify,
+} from "@labctl/core";
+import type { Lab } from "@labctl/sdk";
+
+/** The image map the e2e global setup wrote (official reference -> offline stand-in). */
+export function testImageMap(): Record<string, string> {
+  const file = process.env.LABCTL_TEST_IMAGE_MAP;
+  if (!file)
+    throw new Error(
+      "LABCTL_TEST_IMAGE_MAP is not set: run e2e tests through jest.e2e.config.js (its global setup builds the images)",
+    );
+  return JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+}
+
+/**
+ * One environment on the real Docker engine through labctl's own docker engine, with a fresh
+ * labctl home, the stand-in image map and a port block away from common services.
+ */
+export class E2eEnvironment {
+  readonly home: LabctlHome;
+  readonly config: LabctlConfig;
+  readonly engine: Engine;
+  readonly spec: EnvironmentSpec;
+  readonly docker = dockerClient();
+
+  constructor(lab: Lab, studentId: string, opts: { classId?: string; portBase?: number } = {}) {
+    const root = mkdtempSync(join(tmpdir(), `labctl-e2e-${lab.id}-`));
+    writeFileSync(join(root, "config.yaml"), `engine: docker\nportBase: ${opts.portBase ?? 41000}\n`);
+    const mapFile = join(root, "image-map.json");
+    writeFileSync(mapFile, JSON.stringify(testImageMap()));
+    this.home = resolveHome({ LABCTL_HOME: root });
+    this.config = loadConfig(this.home, { LABCTL_IMAGE_MAP: mapFile });
+    this.engine = loadEngine("docker", this.home);
+    this.spec = resolveEnvironment(
+      this.home,
+      this.config,
+      lab,
+      { id: studentId, name: studentId },
+      opts.classId ?? "e2e",
+    );
+  }
+
+  up(): Promise<UpSummary> {
+    return up(this.home, this.engine, this.spec, { docker: this.docker, showSecrets: true });
+  }
+
+  verify(opts: RunChecksOptions = {}): Promise<VerifyReport> {
+    return verify(
+      this.engine,
+      this.spec,
+      { docker: dockerodeProbe(this.docker), http: fetchHttpProbe },
+      opts,
+    );
+  }
+
+  down(): Promise<DownSummary> {
+    return down(this.home, this.engine, this.spec);
+  }
+
+  /** Containers, networks and volumes still carrying this environment's student label. */
+  async leftovers(): Promise<string[]> {
+    const filters = {
+      label: [`${LABEL.student}=${this.spec.student.id}`, `${LABEL.class}=${this.spec.classId}`],
+    };
+    const [containers, networks, volumes] = await Promise.all([
+      this.docker.listContainers({ all: true, filters }),
+      this.docker.listNetworks({ filters }),
+      this.docker.listVolumes({ filters }),
+    ]);
+    return [
+      ...containers.map((c) => `container ${c.Names[0]}`),
+      ...networks.map((n) => `network ${n.Name}`),
+      ...(volumes.Volumes ?? []).map((v) => `volume ${v.Name}`),
+    ];
+  }
+}
+
+/** Status of each check by id, for compact assertions. */
+export const statuses = (report: VerifyReport): Record<string, string> =>
+  Object.fromEntries(report.checks.map((c) => [c.id, c.status]));

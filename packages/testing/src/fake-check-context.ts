@@ -1,0 +1,134 @@
+import type {
+  CheckContext,
+  ContainerView,
+  DockerProbe,
+  ExecResult,
+  HttpRequest,
+  HttpResponse,
+  ImageView,
+  LabOutputs,
+  NetworkView,
+  VolumeView,
+} from "@labctl/sdk";
+
+type Awaitable<T> = T | Promise<T>;
+
+export interface FakeCheckContextOptions<O extends LabOutputs> {
+  outputs: O;
+  lab?: string;
+  studentId?: string;
+  labels?: Record<string, string>;
+  containers?: ContainerView[];
+  volumes?: VolumeView[];
+  networks?: NetworkView[];
+  /** Image reference (or id) -> image. */
+  images?: Record<string, ImageView>;
+  /** Answers `docker.exec`; without it, exec rejects so a test cannot pass by accident. */
+  exec?: (
+    container: string,
+    cmd: string[],
+    opts?: { env?: string[]; user?: string },
+  ) => Awaitable<ExecResult>;
+  /** Answers `http.request`; throw (e.g. `networkError("ECONNREFUSED")`) to simulate a network failure. */
+  http?: (url: string, req?: HttpRequest) => Awaitable<HttpResponse>;
+  /** When set, every Docker call rejects with it: the engine is unreachable. */
+  dockerError?: Error;
+}
+
+/** An Error shaped like a Node network failure (`err.code`), as the real HTTP probe throws it. */
+export function networkError(code: string, message = `connect ${code}`): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+/**
+ * A CheckContext whose Docker and HTTP probes answer from in-memory tables, so a lab's checks
+ * can be tested without an engine. Lookups of missing objects resolve to undefined, like the real probe.
+ */
+export function fakeCheckContext<O extends LabOutputs>(opts: FakeCheckContextOptions<O>): CheckContext<O> {
+  const lab = opts.lab ?? "tp99";
+  const studentId = opts.studentId ?? "alice";
+  const containers = opts.containers ?? [];
+  const byName = <T extends { name: string; id?: string }>(list: T[] | undefined, key: string) =>
+    list?.find((item) => item.name === key || item.id === key);
+  const answer = async <T>(value: () => Awaitable<T>): Promise<T> => {
+    if (opts.dockerError) throw opts.dockerError;
+    return value();
+  };
+  const docker: DockerProbe = {
+    version: () => answer(() => ({ version: "20.10.24", apiVersion: "1.41" })),
+    container: (name) => answer(() => byName(containers, name)),
+    volume: (name) => answer(() => byName(opts.volumes, name)),
+    network: (name) => answer(() => byName(opts.networks, name)),
+    image: (ref) => answer(() => opts.images?.[ref]),
+    exec: (container, cmd, execOpts) =>
+      answer(() => {
+        if (!opts.exec)
+          throw new Error(`fakeCheckContext: no exec handler for ${container}: ${cmd.join(" ")}`);
+        return opts.exec(container, cmd, execOpts);
+      }),
+    containersWithLabels: (labels) =>
+      answer(() =>
+        containers.filter((c) => Object.entries(labels).every(([key, value]) => c.labels[key] === value)),
+      ),
+  };
+  return {
+    lab,
+    studentId,
+    outputs: opts.outputs,
+    name: (role) => `${lab}-${studentId}-${role}`,
+    labels: opts.labels ?? { "dev.labctl.lab": lab, "dev.labctl.student": studentId },
+    docker,
+    http: {
+      request: async (url, req) => {
+        if (!opts.http) throw networkError("ECONNREFUSED", `connect ECONNREFUSED ${url}`);
+        return opts.http(url, req);
+      },
+    },
+    signal: new AbortController().signal,
+  };
+}
+
+type ContainerViewInput = Partial<Omit<ContainerView, "state">> & { state?: Partial<ContainerView["state"]> };
+
+/** A running container with empty defaults; `state.status` alone also sets `running`. */
+export function containerView(partial: ContainerViewInput = {}): ContainerView {
+  const name = partial.name ?? "container";
+  const status = partial.state?.status ?? "running";
+  return {
+    id: `${name}-id`,
+    image: "image:latest",
+    imageId: `sha256:${name}`,
+    restartPolicy: "no",
+    user: "",
+    env: {},
+    labels: {},
+    cmd: [],
+    entrypoint: [],
+    networks: {},
+    mounts: [],
+    ports: [],
+    ...partial,
+    name,
+    state: { status, running: status === "running", exitCode: 0, ...partial.state },
+  };
+}
+
+export function volumeView(partial: Partial<VolumeView> & { name: string }): VolumeView {
+  return {
+    driver: "local",
+    mountpoint: `/var/lib/docker/volumes/${partial.name}/_data`,
+    labels: {},
+    ...partial,
+  };
+}
+
+export function networkView(partial: Partial<NetworkView> & { name: string }): NetworkView {
+  return {
+    id: `${partial.name}-id`,
+    driver: "bridge",
+    internal: false,
+    labels: {},
+    containers: [],
+    ...partial,
+  };
+}

@@ -1,0 +1,4 @@
+export * from "./docker-engine";
+export * from "./e2e-environment";
+export * from "./fake-check-context";
+export * from "./images";
