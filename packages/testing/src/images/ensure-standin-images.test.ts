@@ -1,15 +1,16 @@
 import { mkdtemp } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ensureStandinImages, RECIPE_HASH_LABEL } from "./ensure-standin-images";
+import { ensureStandinImages } from "./ensure-standin-images";
 import type { ImageInfo, StandinBuilder } from "./standin-builder";
-import { STANDIN_IMAGE_MAP } from "./standin-catalog";
+import { RECIPE_HASH_LABEL, STANDIN_IMAGE_MAP } from "./standin-catalog";
 
 /** An in-memory engine: builds record their recipe and make a new image id. */
 function fakeBuilder() {
   const images = new Map<string, ImageInfo>();
   const built: string[] = [];
   const tagged: string[] = [];
+  const discarded: string[] = [];
   let next = 0;
   const builder: StandinBuilder = {
     inspect: async (ref) => images.get(ref),
@@ -25,9 +26,11 @@ function fakeBuilder() {
       const info = images.get(source);
       if (info) images.set(target, info);
     },
-    discard: async () => undefined,
+    discardStale: async (recipe) => {
+      discarded.push(recipe.name);
+    },
   };
-  return { builder, images, built, tagged };
+  return { builder, images, built, tagged, discarded };
 }
 
 async function run(builder: StandinBuilder, only?: string[]) {
@@ -74,6 +77,7 @@ describe("ensureStandinImages", () => {
     fake.images.set("labctl-standin/nginx:1.27-alpine", { ...nginx, labels: { [RECIPE_HASH_LABEL]: "old" } });
     await run(fake.builder);
     expect(fake.built).toEqual(["nginx"]);
+    expect(fake.discarded).toContain("nginx");
   });
 
   it("restores a missing second tag without rebuilding", async () => {

@@ -3,10 +3,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { withBuildLock } from "./build-lock";
 import { dockerStandinBuilder, type StandinBuilder } from "./standin-builder";
-import { STANDIN_RECIPES, type StandinRecipe, selectRecipes, standinTag } from "./standin-catalog";
-
-export const STANDIN_LABEL = "dev.labctl.standin";
-export const RECIPE_HASH_LABEL = "dev.labctl.standin.recipe";
+import {
+  RECIPE_HASH_LABEL,
+  STANDIN_LABEL,
+  STANDIN_RECIPES,
+  type StandinRecipe,
+  selectRecipes,
+  standinTag,
+} from "./standin-catalog";
 
 export interface EnsureStandinImagesOptions {
   /** Recipe names, official references or stand-in tags; default: every stand-in of the map. */
@@ -89,7 +93,7 @@ async function ensureOne(
   const built = await builder.inspect(first);
   if (built?.labels[RECIPE_HASH_LABEL] !== hash)
     throw new Error(`Building ${first} did not produce the expected image; see ${logFile}`);
-  if (current && current.id !== built.id) await builder.discard(current.id);
+  await builder.discardStale(recipe, hash);
   const seconds = Math.round((Date.now() - started) / 1000);
   log(`[standin] ${recipe.name}: built in ${seconds} s, ${Math.round(built.size / 1e6)} MB (${first})`);
   return built.id;

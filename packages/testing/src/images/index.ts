@@ -1,8 +1,10 @@
-export {
-  type EnsureStandinImagesOptions,
-  ensureStandinImages,
-  RECIPE_HASH_LABEL,
-  STANDIN_LABEL,
-} from "./ensure-standin-images";
+export { type EnsureStandinImagesOptions, ensureStandinImages } from "./ensure-standin-images";
 export type { ImageInfo, StandinBuilder } from "./standin-builder";
-export { STANDIN_IMAGE_MAP, STANDIN_RECIPES, type StandinRecipe, standinTag } from "./standin-catalog";
+export {
+  RECIPE_HASH_LABEL,
+  STANDIN_IMAGE_MAP,
+  STANDIN_LABEL,
+  STANDIN_RECIPES,
+  type StandinRecipe,
+  standinTag,
+} from "./standin-catalog";

@@ -7,7 +7,7 @@ import { dockerBuild } from "./docker-build";
 import { dockerfileBases } from "./dockerfile-bases";
 import { hashRecipe } from "./recipe-hash";
 import { runLogged } from "./run-logged";
-import { recipeDir, type StandinRecipe } from "./standin-catalog";
+import { RECIPE_HASH_LABEL, recipeDir, STANDIN_LABEL, type StandinRecipe } from "./standin-catalog";
 
 export interface ImageInfo {
   id: string;
@@ -29,8 +29,11 @@ export interface StandinBuilder {
     logFile: string,
   ): Promise<void>;
   tag(source: string, target: string, logFile: string): Promise<void>;
-  /** Best effort: drop an image nothing tags or uses any more. */
-  discard(id: string): Promise<void>;
+  /**
+   * Best effort: remove this recipe's images from other recipe versions (older builds and, with
+   * multi-stage recipes, their build stages), except those a container still uses.
+   */
+  discardStale(recipe: StandinRecipe, currentHash: string): Promise<void>;
 }
 
 /** The real builder: docker CLI for builds, the Engine API for inspection. */
@@ -74,11 +77,15 @@ export function dockerStandinBuilder(docker = new Docker()): StandinBuilder {
       });
     },
     tag: (source, target, logFile) => runLogged("docker", ["tag", source, target], { logFile }),
-    async discard(id) {
-      await docker
-        .getImage(id)
-        .remove()
-        .catch(() => undefined);
+    async discardStale(recipe, currentHash) {
+      const images = await docker.listImages({ filters: { label: [`${STANDIN_LABEL}=${recipe.name}`] } });
+      for (const image of images) {
+        if (image.Labels?.[RECIPE_HASH_LABEL] === currentHash) continue;
+        await docker
+          .getImage(image.Id)
+          .remove()
+          .catch(() => undefined);
+      }
     },
   };
 }

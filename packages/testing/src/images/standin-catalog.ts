@@ -16,6 +16,9 @@ export interface StandinRecipe {
 }
 
 export const STANDIN_REPOSITORY_PREFIX = "labctl-standin/";
+/** Image labels: which recipe built an image, and the digest of that recipe's inputs. */
+export const STANDIN_LABEL = "dev.labctl.standin";
+export const RECIPE_HASH_LABEL = "dev.labctl.standin.recipe";
 
 export const STANDIN_RECIPES: readonly StandinRecipe[] = [
   { name: "debian", standsFor: ["debian:bookworm"], builder: "debootstrap", internal: true },
