@@ -68,7 +68,8 @@ describe("mysql/mariadb stand-in", () => {
       "app_db",
     );
     expect(await docker("exec", db, "healthcheck.sh", "--connect", "--innodb_initialized")).toBe("");
-    expect(await docker("exec", db, "mysqladmin", "ping", "-h127.0.0.1")).toContain("mysqld is alive");
+    const ping = ["exec", "-e", "MYSQL_PWD=r00t-pw", db, "mysqladmin", "ping", "-h127.0.0.1", "-uroot"];
+    expect(await docker(...ping)).toContain("mysqld is alive");
     expect(await mainUid(db)).toBe(await docker("exec", db, "id", "-u", "mysql"));
     expect(await mainUid(db)).not.toBe("0");
   });

@@ -1,0 +1,60 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli } from "./test-support/run-cli";
+
+// The student's tour through the built CLI, on the real engine with the docker engine and the
+// stand-in image map: up -> Ghost answers on its published port -> verify passes -> down.
+const home = join(mkdtempSync(join(tmpdir(), "labctl-cli-e2e-")), "home");
+mkdirSync(home, { recursive: true });
+writeFileSync(join(home, "config.yaml"), "engine: docker\nportBase: 47000\n");
+const env = { LABCTL_IMAGE_MAP: process.env.LABCTL_TEST_IMAGE_MAP ?? "", LABCTL_ENGINE: "" };
+const cli = (...args: string[]) => runCli([...args, "--student", "e2e-cli"], env, home);
+
+describe("labctl up / verify / down tp03 --engine docker", () => {
+  afterAll(() => cli("down", "tp03"));
+
+  it("up publishes Ghost on the student's port and hides secrets", async () => {
+    const up = cli("up", "tp03", "--json");
+    expect(up.stderr).not.toMatch(/Error/);
+    expect(up.status).toBe(0);
+    const summary = JSON.parse(up.stdout);
+    expect(summary).toMatchObject({ lab: "tp03", student: "e2e-cli", engine: "docker", ports: { ghost: 47000 } });
+    expect(summary.outputs.mysqlPassword).toBe("[secret]");
+    expect(summary.outputs.ghostUrl).toBe("http://127.0.0.1:47000");
+  });
+
+  it("verify passes every check (exit 0) and writes JUnit", () => {
+    const junit = join(home, "junit.xml");
+    const verify = cli("verify", "tp03", "--timeout", "180", "--junit", junit);
+    expect(verify.stdout).toContain("PASS: 15/15 points");
+    expect(verify.status).toBe(0);
+  });
+
+  it("Ghost answers 200 on its published port", async () => {
+    const res = await fetch("http://127.0.0.1:47000/");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/ghost/i);
+  });
+
+  it("verify exits 1 when a check fails", async () => {
+    const Docker = (await import("dockerode")).default;
+    await new Docker().getContainer("tp03-e2e-cli-ghost").stop({ t: 2 });
+    const verify = cli("verify", "tp03", "--timeout", "3", "--json");
+    expect(verify.status).toBe(1);
+    const result = JSON.parse(verify.stdout);
+    expect(result.status).toBe("fail");
+    expect(result.reports[0].checks.find((c: { id: string }) => c.id === "ghost-http").status).toBe("fail");
+  });
+
+  it("down removes every labelled object", async () => {
+    const down = cli("down", "tp03", "--json");
+    expect(down.status).toBe(0);
+    const Docker = (await import("dockerode")).default;
+    const filters = { label: ["dev.labctl.student=e2e-cli"] };
+    const docker = new Docker();
+    expect(await docker.listContainers({ all: true, filters })).toEqual([]);
+    expect(await docker.listNetworks({ filters })).toEqual([]);
+    expect((await docker.listVolumes({ filters })).Volumes ?? []).toEqual([]);
+  });
+});
