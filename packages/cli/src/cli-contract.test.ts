@@ -10,7 +10,8 @@ describe("labctl CLI contract", () => {
   it("--help lists every command without loading Pulumi or the Docker client", () => {
     const run = runCli(["--help"]);
     expect(run.status).toBe(0);
-    for (const id of ["labs", "up", "verify", "down", "status", "doctor"]) expect(run.stdout).toContain(id);
+    for (const id of ["labs", "up", "verify", "down", "status", "doctor", "gc"])
+      expect(run.stdout).toContain(id);
     expect(run.modules.length).toBeGreaterThan(0);
     expect(heavy(run.modules)).toEqual([]);
   });

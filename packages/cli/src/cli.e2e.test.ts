@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "./test-support/run-cli";
@@ -19,7 +19,12 @@ describe("labctl up / verify / down tp03 --engine docker", () => {
     expect(up.stderr).not.toMatch(/Error/);
     expect(up.status).toBe(0);
     const summary = JSON.parse(up.stdout);
-    expect(summary).toMatchObject({ lab: "tp03", student: "e2e-cli", engine: "docker", ports: { ghost: 47000 } });
+    expect(summary).toMatchObject({
+      lab: "tp03",
+      student: "e2e-cli",
+      engine: "docker",
+      ports: { ghost: 47000 },
+    });
     expect(summary.outputs.mysqlPassword).toBe("[secret]");
     expect(summary.outputs.ghostUrl).toBe("http://127.0.0.1:47000");
   });
@@ -56,5 +61,36 @@ describe("labctl up / verify / down tp03 --engine docker", () => {
     expect(await docker.listContainers({ all: true, filters })).toEqual([]);
     expect(await docker.listNetworks({ filters })).toEqual([]);
     expect((await docker.listVolumes({ filters })).Volumes ?? []).toEqual([]);
+  });
+});
+
+describe("labctl gc finds environments by label when their state is lost", () => {
+  const gcHome = join(mkdtempSync(join(tmpdir(), "labctl-gc-e2e-")), "home");
+  mkdirSync(gcHome, { recursive: true });
+  writeFileSync(join(gcHome, "config.yaml"), "engine: docker\nportBase: 47500\n");
+  const gcCli = (...args: string[]) => runCli(args, env, gcHome);
+
+  it("keeps known environments and removes strays", async () => {
+    expect(gcCli("up", "tp03", "--student", "e2e-gc").status).toBe(0);
+    const known = JSON.parse(gcCli("gc", "--dry-run", "--json").stdout);
+    expect(known.groups.find((g: { student: string }) => g.student === "e2e-gc")).toMatchObject({
+      stray: false,
+    });
+
+    rmSync(join(gcHome, "envs"), { recursive: true, force: true }); // state lost
+    const dry = JSON.parse(gcCli("gc", "--dry-run", "--json").stdout);
+    expect(dry.groups.find((g: { student: string }) => g.student === "e2e-gc")).toMatchObject({
+      stray: true,
+      lab: "tp03",
+    });
+    expect(dry.removed).toEqual([]);
+
+    const run = gcCli("gc", "--json");
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).removed.length).toBeGreaterThanOrEqual(4);
+    const Docker = (await import("dockerode")).default;
+    const filters = { label: ["dev.labctl.student=e2e-gc"] };
+    expect(await new Docker().listContainers({ all: true, filters })).toEqual([]);
+    expect((await new Docker().listVolumes({ filters })).Volumes ?? []).toEqual([]);
   });
 });

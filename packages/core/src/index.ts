@@ -20,6 +20,7 @@ export * from "./report/junit-report";
 export * from "./report/markdown-report";
 export * from "./secrets/secret-store";
 export * from "./verbs/down";
+export * from "./verbs/gc";
 export * from "./verbs/status";
 export * from "./verbs/up";
 export * from "./verbs/verify";

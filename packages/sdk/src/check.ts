@@ -21,6 +21,8 @@ export interface Check<O extends LabOutputs = LabOutputs> {
   hint: string;
   /** Opt-in checks that change the environment or take long; run with `verify --deep`. */
   deep?: boolean;
+  /** One attempt, never retried: for checks that change the environment (a retry would change it again). */
+  once?: boolean;
   /** Per-check readiness deadline override, in milliseconds. */
   timeoutMs?: number;
   /** Probes the environment once. Never prints, never exits; the runner retries until ready. */

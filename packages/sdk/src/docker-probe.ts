@@ -12,6 +12,15 @@ export interface DockerProbe {
   exec(container: string, cmd: string[], opts?: { env?: string[]; user?: string }): Promise<ExecResult>;
   /** Containers carrying all the given labels. */
   containersWithLabels(labels: Record<string, string>): Promise<ContainerView[]>;
+  /** A container's stdout and stderr, interleaved, like `docker logs`. */
+  logs(container: string): Promise<string | undefined>;
+  /**
+   * Removes a container and creates it again from the same configuration, then starts it, like
+   * `docker rm -f` followed by the same `docker run`: named volumes and bind mounts stay, the
+   * container's own file system does not. The one call that changes the environment, for opt-in
+   * deep checks; absent from probes that cannot change anything.
+   */
+  recreate?(container: string): Promise<void>;
 }
 
 export interface ExecResult {

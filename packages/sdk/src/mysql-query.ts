@@ -6,6 +6,11 @@ export interface MysqlCredentials {
   database?: string;
 }
 
+export interface MysqlQueryOptions {
+  /** The client program: `mysql` (default), or `mariadb` for MariaDB 11+ images, which ship no `mysql`. */
+  client?: "mysql" | "mariadb";
+}
+
 /**
  * Runs SQL with the `mysql` client inside the database container, so it works whether or not
  * the database is published on the host. The password travels in MYSQL_PWD, not argv.
@@ -16,8 +21,10 @@ export async function mysqlQuery(
   container: string,
   creds: MysqlCredentials,
   sql: string,
+  opts: MysqlQueryOptions = {},
 ): Promise<{ ok: boolean; rows: string[][]; result: ExecResult }> {
-  const cmd = ["mysql", "--protocol=TCP", "-h127.0.0.1", "-u", creds.user, "-N", "-B", "-e", sql];
+  const client = opts.client ?? "mysql";
+  const cmd = [client, "--protocol=TCP", "-h127.0.0.1", "-u", creds.user, "-N", "-B", "-e", sql];
   if (creds.database) cmd.push(creds.database);
   const result = await docker.exec(container, cmd, { env: [`MYSQL_PWD=${creds.password}`] });
   const rows = result.stdout

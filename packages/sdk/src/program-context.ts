@@ -20,4 +20,10 @@ export interface ProgramContext {
   secret(name: string): import("@pulumi/pulumi").Output<string>;
   /** Docker engine host (unix socket, tcp:// or ssh://) when not the default one. */
   dockerHost?: string;
+  /**
+   * A host directory owned by this environment (removed by `down`), for files a program
+   * bind-mounts into containers. It exists on the machine running labctl, which must be the
+   * Docker host for a bind mount to see it.
+   */
+  dataDir?: string;
 }

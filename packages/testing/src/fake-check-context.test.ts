@@ -39,6 +39,22 @@ describe("fakeCheckContext", () => {
     await expect(bare.http.request("http://x/")).rejects.toMatchObject({ code: "ECONNREFUSED" });
   });
 
+  it("serves logs from its table and offers recreate only with a handler", async () => {
+    const recreated: string[] = [];
+    const deep = fakeCheckContext({
+      outputs: {},
+      logs: { job: "Hello\n" },
+      recreate: (name) => {
+        recreated.push(name);
+      },
+    });
+    expect(await deep.docker.logs("job")).toBe("Hello\n");
+    expect(await deep.docker.logs("nope")).toBeUndefined();
+    await deep.docker.recreate?.("db");
+    expect(recreated).toEqual(["db"]);
+    expect(ctx.docker.recreate).toBeUndefined();
+  });
+
   it("builds container views whose status drives running", () => {
     const exited = containerView({ name: "job", state: { status: "exited", exitCode: 3 } });
     expect(exited.state).toEqual({ status: "exited", running: false, exitCode: 3 });

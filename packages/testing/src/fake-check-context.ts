@@ -31,6 +31,10 @@ export interface FakeCheckContextOptions<O extends LabOutputs> {
   ) => Awaitable<ExecResult>;
   /** Answers `http.request`; throw (e.g. `networkError("ECONNREFUSED")`) to simulate a network failure. */
   http?: (url: string, req?: HttpRequest) => Awaitable<HttpResponse>;
+  /** Container name -> its logs; a container missing here has none (the real probe: undefined). */
+  logs?: Record<string, string>;
+  /** Answers `docker.recreate`; without it the probe has no `recreate`, like a read-only probe. */
+  recreate?: (container: string) => Awaitable<void>;
   /** When set, every Docker call rejects with it: the engine is unreachable. */
   dockerError?: Error;
 }
@@ -70,7 +74,10 @@ export function fakeCheckContext<O extends LabOutputs>(opts: FakeCheckContextOpt
       answer(() =>
         containers.filter((c) => Object.entries(labels).every(([key, value]) => c.labels[key] === value)),
       ),
+    logs: (name) => answer(() => opts.logs?.[name]),
   };
+  const { recreate } = opts;
+  if (recreate) docker.recreate = (name) => answer(() => recreate(name));
   return {
     lab,
     studentId,

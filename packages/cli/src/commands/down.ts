@@ -13,7 +13,9 @@ export default class Down extends EnvironmentCommand {
     const { args, flags } = await this.parse(Down);
     const target = this.target(args.lab, flags);
     const engine = this.engine(target);
-    const summary = await this.withProgress((opts) => down(target.home, engine, target.spec, opts));
+    const summary = await this.withProgress((opts) =>
+      down(target.home, engine, target.spec, { ...opts, docker: this.docker(target) }),
+    );
     if (!this.jsonEnabled())
       this.log(`${summary.lab} is down for ${summary.student} (${summary.removed.length} objects removed).`);
     return summary;

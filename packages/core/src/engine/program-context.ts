@@ -25,5 +25,6 @@ export function programContext(spec: EnvironmentSpec): ProgramContext {
     bindAddress: spec.bindAddress,
     secret: (name) => pulumi.secret(lookup("secret", spec.secrets, name)),
     dockerHost: spec.dockerHost,
+    dataDir: spec.dataDir,
   };
 }

@@ -19,6 +19,8 @@ export interface EnvironmentSpec {
   labels: Record<string, string>;
   /** Docker engine host when not the default (unix socket, tcp://, ssh://). */
   dockerHost?: string;
+  /** A host directory owned by this environment, for bind-mounted files (see ProgramContext.dataDir). */
+  dataDir?: string;
 }
 
 export type ResourceAction = "create" | "update" | "replace" | "delete" | "same" | "read";

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { Lab, Student } from "@labctl/sdk";
 import { type LabctlConfig, mapImage } from "../config/config";
 import type { EnvironmentSpec } from "../engine/types";
@@ -39,5 +40,7 @@ export function resolveEnvironment(
     secrets: readSecrets(envDir, lab.secrets),
     labels: labelsFor({ lab: lab.id, student: student.id, classId }, LABCTL_VERSION),
     dockerHost: config.dockerHost,
+    // Inside the environment's directory, so `down` removes it with the record and secrets.
+    dataDir: join(envDir, "data"),
   };
 }

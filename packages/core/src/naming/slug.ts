@@ -28,8 +28,13 @@ export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
  * Slugs for a list of names, unique and deterministic: the first keeps the plain slug, later
  * ones get `-2`, `-3`… in list order (so the same roster always gives the same ids).
  */
-export function uniqueSlugs(names: string[], maxLength = MAX_SLUG_LENGTH): string[] {
-  const taken = new Set<string>();
+export function uniqueSlugs(
+  names: string[],
+  maxLength = MAX_SLUG_LENGTH,
+  /** Slugs already in use (explicit ids): a generated one never takes them. */
+  reserved: Iterable<string> = [],
+): string[] {
+  const taken = new Set<string>(reserved);
   return names.map((name) => {
     const base = slugify(name, maxLength) || "student";
     let candidate = base;

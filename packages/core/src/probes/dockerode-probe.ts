@@ -1,7 +1,9 @@
 import { PassThrough } from "node:stream";
 import type { DockerProbe, ExecResult } from "@labctl/sdk";
 import type Docker from "dockerode";
+import { containerLogs } from "../engine/docker/container-logs";
 import { containerView, imageView, networkView, volumeView } from "./docker-views";
+import { recreateContainer } from "./recreate-container";
 
 const MAX_OUTPUT = 1024 * 1024;
 
@@ -67,5 +69,8 @@ export function dockerodeProbe(docker: Docker): DockerProbe {
       );
       return views.filter((v) => v !== undefined);
     },
+    logs: (name) =>
+      orUndefined(async () => (await containerLogs(docker.getContainer(name))).slice(-MAX_OUTPUT)),
+    recreate: (name) => recreateContainer(docker, name),
   };
 }

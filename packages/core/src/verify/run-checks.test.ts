@@ -25,6 +25,13 @@ describe("runChecks", () => {
     expect(outcome).toMatchObject({ status: "pass", message: "up", attempts: 3, earned: 1 });
   });
 
+  it("runs a check marked once a single time, even when it fails", async () => {
+    const run = jest.fn(async () => fail("marker gone"));
+    const [outcome] = await runChecks([check("mutates", run, { once: true })], ctx, fast);
+    expect(outcome).toMatchObject({ status: "fail", message: "marker gone", attempts: 1 });
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
   it("keeps the last result when the readiness window closes", async () => {
     const [outcome] = await runChecks([check("never", async () => fail("still 502"))], ctx, fast);
     expect(outcome?.status).toBe("fail");

@@ -83,8 +83,8 @@ export async function runChecks<O extends LabOutputs>(
       for (;;) {
         attempts++;
         result = await attempt(check, runCtx, deadline);
-        if (result.status === "pass" || signal.aborted || Date.now() + opts.retryIntervalMs >= deadline)
-          break;
+        const final = result.status === "pass" || check.once || signal.aborted;
+        if (final || Date.now() + opts.retryIntervalMs >= deadline) break;
         await sleep(opts.retryIntervalMs, undefined, { signal }).catch(() => undefined);
       }
       const earned = result.status === "pass" ? check.points : 0;

@@ -17,6 +17,10 @@ describe("stand-in catalog", () => {
       "ghost:5-alpine": "labctl-standin/ghost:5-alpine",
       "nginx:1.27-alpine": "labctl-standin/nginx:1.27-alpine",
       "hello-world:latest": "labctl-standin/hello-world:latest",
+      "gcc:13": "labctl-standin/gcc:13",
+      "debian:bookworm-slim": "labctl-standin/debian:bookworm-slim",
+      "wordpress:6.6-apache": "labctl-standin/wordpress:6.6-apache",
+      "registry:2.8": "labctl-standin/registry:2.8",
     });
   });
 

@@ -26,6 +26,10 @@ export const STANDIN_RECIPES: readonly StandinRecipe[] = [
   { name: "ghost", standsFor: ["ghost:5-alpine"] },
   { name: "nginx", standsFor: ["nginx:1.27-alpine"] },
   { name: "hello-world", standsFor: ["hello-world:latest"] },
+  { name: "gcc", standsFor: ["gcc:13"] },
+  { name: "debian-slim", standsFor: ["debian:bookworm-slim"] },
+  { name: "wordpress", standsFor: ["wordpress:6.6-apache"] },
+  { name: "registry", standsFor: ["registry:2.8"] },
 ];
 
 /** Folder holding the recipe folders (sources and the compiled dist/ both sit one level below). */

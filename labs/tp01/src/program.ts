@@ -1,0 +1,55 @@
+import type { ProgramContext } from "@labctl/sdk";
+import * as docker from "@pulumi/docker";
+import type * as pulumi from "@pulumi/pulumi";
+import type { Tp01Outputs } from "./outputs";
+import { studentPage } from "./student-page";
+import { NGINX_PORT, NGINX_ROOT } from "./topology";
+import { webUrl } from "./web-url";
+
+type ProgramOutputs = { [K in keyof Tp01Outputs]: pulumi.Input<Tp01Outputs[K]> };
+
+/**
+ * First containers: nginx serving the student's own page on the student's port, restarted by
+ * the engine, and the hello-world container run once to completion (its output kept in its logs).
+ */
+export default function program(ctx: ProgramContext): ProgramOutputs {
+  const labels = Object.entries(ctx.labels).map(([label, value]) => ({ label, value }));
+  const image = (role: string) =>
+    new docker.RemoteImage(`${role}-image`, { name: ctx.image(role), keepLocally: true });
+
+  const port = ctx.port("web");
+  const webName = ctx.name("web");
+  const web = new docker.Container(
+    "web",
+    {
+      name: webName,
+      image: image("web").imageId,
+      ports: [{ internal: NGINX_PORT, external: port, ip: ctx.bindAddress, protocol: "tcp" }],
+      // Copied into the container before it starts: no host file, so it works with a remote engine.
+      uploads: [{ file: `${NGINX_ROOT}/index.html`, content: studentPage(ctx.lab, ctx.student, webName) }],
+      restart: "unless-stopped",
+      labels,
+    },
+    { deleteBeforeReplace: true },
+  );
+
+  const hello = new docker.Container(
+    "hello",
+    {
+      name: ctx.name("hello"),
+      image: image("hello").imageId,
+      // Run once: wait for the exit and keep the stopped container (and its logs) to look at.
+      attach: true,
+      logs: true,
+      mustRun: false,
+      labels,
+    },
+    { deleteBeforeReplace: true },
+  );
+
+  return {
+    webUrl: webUrl(ctx.bindAddress, port),
+    webContainer: web.name,
+    helloContainer: hello.name,
+  };
+}
