@@ -5,4 +5,6 @@ export type Tp01Outputs = {
   webContainer: string;
   /** The run-to-completion container that prints Docker's greeting. */
   helloContainer: string;
+  /** The student's own bridge network both containers are on. */
+  network: string;
 };

@@ -1,8 +1,9 @@
+import { type RecordedResource, recordResources, resolveOutputs } from "@labctl/testing";
 import * as pulumi from "@pulumi/pulumi";
-import { TEST_ENV, testProgramContext } from "./test-support/program-context";
-import { type RecordedResource, recordResources, resolveOutputs } from "./test-support/pulumi-recorder";
+import { TEST_ENV, TEST_LABELS, testProgramContext } from "./test-support/program-context";
 
-const { secrets, ports, images, labels } = TEST_ENV;
+const { secrets, ports, images } = TEST_ENV;
+const labels = TEST_LABELS;
 let resources: Map<string, RecordedResource>;
 let outputs: Record<string, unknown>;
 let raw: Record<string, pulumi.Input<unknown>>;

@@ -1,7 +1,6 @@
-import type { ProgramContext } from "@labctl/sdk";
+import { type ProgramContext, publishedUrl } from "@labctl/sdk";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
-import { ghostUrl } from "./ghost-url";
 import type { Tp03Outputs } from "./outputs";
 import { ALIAS, GHOST_DB, GHOST_PORT, MYSQL_DATA_DIR } from "./topology";
 
@@ -57,7 +56,7 @@ export default function program(ctx: ProgramContext): ProgramOutputs {
   );
 
   const port = ctx.port("ghost");
-  const url = ghostUrl(ctx.bindAddress, port);
+  const url = publishedUrl(ctx.bindAddress, port);
   const ghost = new docker.Container(
     "ghost",
     {

@@ -1,4 +1,6 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runCli } from "./test-support/run-cli";
 
 // Contract of the built CLI (run `npm run build` first; `npm test` does): command ids, flags,
@@ -10,7 +12,7 @@ describe("labctl CLI contract", () => {
   it("--help lists every command without loading Pulumi or the Docker client", () => {
     const run = runCli(["--help"]);
     expect(run.status).toBe(0);
-    for (const id of ["labs", "up", "verify", "down", "status", "doctor", "gc"])
+    for (const id of ["labs", "up", "verify", "down", "status", "doctor", "gc", "smoke"])
       expect(run.stdout).toContain(id);
     expect(run.modules.length).toBeGreaterThan(0);
     expect(heavy(run.modules)).toEqual([]);
@@ -81,5 +83,86 @@ describe("labctl CLI contract", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
     const created = existsSync(run.home) ? readdirSync(run.home) : [];
     expect(created.filter((f) => ["state", "workspaces", "envs"].includes(f))).toEqual([]);
+  });
+});
+
+describe("labctl class: contract", () => {
+  const roster = (name: string, text: string | Buffer) => {
+    const dir = mkdtempSync(join(tmpdir(), "labctl-roster-"));
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it("class up|verify|down|status|report exist, under the class topic", () => {
+    const run = runCli(["class", "--help"]);
+    expect(run.status).toBe(0);
+    for (const verb of ["up", "verify", "down", "status", "report"])
+      expect(run.stdout).toContain(`class ${verb}`);
+    expect(heavy(run.modules)).toEqual([]);
+  });
+
+  it("a bad roster exits 65 listing every problem with its line, before anything is created", () => {
+    const file = roster(
+      "devops.csv",
+      "id,name,email\nann,Ann,ann@example.org\nann,Ann Bis,bob@example.org\n,Cid,BOB@example.org\n,,dan@example.org\n",
+    );
+    for (const verb of ["up", "verify", "down", "status", "report"]) {
+      const run = runCli(["class", verb, "tp03", "--roster", file]);
+      expect(run.status).toBe(65);
+      expect(run.stderr).toContain("has 3 problems:");
+      expect(run.stderr).toContain("line 3: duplicate id ann (also on line 2)");
+      expect(run.stderr).toContain("line 4: duplicate email BOB@example.org (also on line 3)");
+      expect(run.stderr).toContain("line 5: no name");
+      expect(existsSync(join(run.home, "classes"))).toBe(false);
+      expect(existsSync(join(run.home, "ports.json"))).toBe(false);
+    }
+  });
+
+  it("the roster error is one JSON error under --json; a missing roster exits 66; a Latin-1 file is named", () => {
+    const missing = runCli(["class", "up", "tp03", "--roster", "/nonexistent/roster.csv", "--json"]);
+    expect(missing.status).toBe(66);
+    const latin1 = roster("latin.csv", Buffer.from("name\nZo\xe9\n", "latin1"));
+    const run = runCli(["class", "up", "tp03", "--roster", latin1, "--json"]);
+    expect(run.status).toBe(65);
+    expect(JSON.parse(run.stdout).error).toMatchObject({
+      code: "BAD_ROSTER",
+      exitCode: 65,
+      message: expect.stringContaining("line 2: not valid UTF-8"),
+    });
+  });
+
+  it("usage errors exit 64: no roster, a bad class id, an --only id not in the roster, nothing to retry", () => {
+    const file = roster("devops.csv", "name\nAnn\n");
+    expect(runCli(["class", "up", "tp03"]).status).toBe(64);
+    expect(runCli(["class", "up", "tp03", "--roster", file, "--class", "Not A Slug"]).status).toBe(64);
+    const only = runCli(["class", "up", "tp03", "--roster", file, "--only", "zed", "--engine", "docker"]);
+    expect(only.status).toBe(64);
+    expect(only.stderr).toContain("Not in the roster: zed.");
+    const retry = runCli([
+      "class",
+      "verify",
+      "tp03",
+      "--roster",
+      file,
+      "--retry-failed",
+      "--engine",
+      "docker",
+    ]);
+    expect(retry.status).toBe(64);
+    expect(retry.stderr).toContain("No previous `class verify` of tp03 is recorded for class devops");
+  });
+
+  it("class status of a class never brought up lists the roster, nobody up", () => {
+    const file = roster("devops.csv", "First name;Last name;Email address\nÉlodie;Müller;e@example.org\n");
+    const run = runCli(["class", "status", "tp03", "--roster", file, "--json"], {
+      DOCKER_HOST: "tcp://127.0.0.1:9",
+    });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      lab: "tp03",
+      classId: "devops",
+      students: [{ student: { id: "elodie-muller", name: "Élodie Müller" }, up: false }],
+      notInRoster: [],
+    });
   });
 });

@@ -1,7 +1,13 @@
+import ClassDown from "./commands/class/down";
+import ClassReport from "./commands/class/report";
+import ClassStatus from "./commands/class/status";
+import ClassUp from "./commands/class/up";
+import ClassVerify from "./commands/class/verify";
 import Doctor from "./commands/doctor";
 import Down from "./commands/down";
 import Gc from "./commands/gc";
 import Labs from "./commands/labs";
+import Smoke from "./commands/smoke";
 import Status from "./commands/status";
 import Up from "./commands/up";
 import Verify from "./commands/verify";
@@ -15,4 +21,10 @@ export const COMMANDS = {
   status: Status,
   doctor: Doctor,
   gc: Gc,
+  smoke: Smoke,
+  "class:up": ClassUp,
+  "class:verify": ClassVerify,
+  "class:down": ClassDown,
+  "class:status": ClassStatus,
+  "class:report": ClassReport,
 };

@@ -1,5 +1,25 @@
 // The public API of @labctl/core. Nothing here loads the Pulumi SDK: engines are loaded
 // on demand with `loadEngine`.
+export * from "./class/class-down";
+export * from "./class/class-engine";
+export * from "./class/class-id";
+export * from "./class/class-options";
+export * from "./class/class-paths";
+export * from "./class/class-report";
+export * from "./class/class-run-record";
+export * from "./class/class-status";
+export * from "./class/class-types";
+export * from "./class/class-up";
+export * from "./class/class-verify";
+export * from "./class/class-verify-store";
+export * from "./class/isolation/isolation-check";
+export * from "./class/isolation/isolation-probe";
+export * from "./class/open-class-engine";
+export * from "./class/preflight/class-preflight";
+export * from "./class/report/class-grid";
+export * from "./class/run-for-students";
+export * from "./class/select-students";
+export * from "./class/student-ids";
 export * from "./config/config";
 export * from "./engine/load-engine";
 export * from "./engine/types";
@@ -18,6 +38,10 @@ export * from "./probes/fetch-http-probe";
 export * from "./report/human-report";
 export * from "./report/junit-report";
 export * from "./report/markdown-report";
+export * from "./roster/read-roster";
+export * from "./roster/roster-error";
+export * from "./roster/roster-students";
+export * from "./roster/roster-types";
 export * from "./secrets/secret-store";
 export * from "./verbs/down";
 export * from "./verbs/gc";

@@ -15,12 +15,55 @@ export interface DockerProbe {
   /** A container's stdout and stderr, interleaved, like `docker logs`. */
   logs(container: string): Promise<string | undefined>;
   /**
-   * Removes a container and creates it again from the same configuration, then starts it, like
-   * `docker rm -f` followed by the same `docker run`: named volumes and bind mounts stay, the
-   * container's own file system does not. The one call that changes the environment, for opt-in
-   * deep checks; absent from probes that cannot change anything.
+   * Stops a container and starts a copy of it with the same configuration, as re-creating it
+   * would (`docker rm` then the same `docker run`): named volumes and bind mounts are shared, the
+   * container's own file system is not. `use` gets the copy's name; then the copy is removed and
+   * the original started again, so the environment (and an engine's state) is as it was.
+   * It changes the environment: for opt-in deep checks; absent from read-only probes.
    */
-  recreate?(container: string): Promise<void>;
+  withReplica?<T>(container: string, use: (replica: string) => Promise<T>): Promise<T>;
+  /**
+   * `docker pull` through the engine, logged in to the image's registry when `auth` is given.
+   * Rejects with the engine's or the registry's message. Like the two below, it changes the
+   * engine's images: absent from read-only probes.
+   */
+  pullImage?(ref: string, auth?: RegistryAuth): Promise<void>;
+  /** `docker push` of a local image through the engine. */
+  pushImage?(ref: string, auth?: RegistryAuth): Promise<void>;
+  /** `docker rmi` of one reference; a missing image is not an error. */
+  removeImage?(ref: string): Promise<void>;
+  /**
+   * A one-off container, like `docker run --rm --network none <image> <cmd...>`: `cmd` replaces
+   * the image's CMD, its ENTRYPOINT stays. Resolves once it exits (or is killed at the timeout),
+   * after removing it. A container the engine cannot start (executable not found) resolves with
+   * the engine's exit code (126/127) and its message as logs. Absent from read-only probes.
+   */
+  run?(image: string, opts: RunOptions): Promise<RunResult>;
+}
+
+export interface RunOptions {
+  /** Replaces the image's CMD; omitted, the image's CMD runs. */
+  cmd?: string[];
+  /** The environment's labels: a container left behind by a crash is still found by `down`. */
+  labels: Record<string, string>;
+  /** Kill the container when it is still running after this long (default 30 s). */
+  timeoutMs?: number;
+}
+
+export interface RunResult {
+  exitCode: number;
+  /** stdout and stderr, interleaved. */
+  logs: string;
+  /** It did not exit by itself before the timeout, and was killed. */
+  timedOut: boolean;
+}
+
+/** Credentials for a registry, as `docker login <serveraddress>` takes them. */
+export interface RegistryAuth {
+  username: string;
+  password: string;
+  /** Registry host[:port], e.g. "127.0.0.1:5000". */
+  serveraddress: string;
 }
 
 export interface ExecResult {

@@ -17,9 +17,7 @@ export type LabOutputs = Record<string, unknown>;
  * (plain values or Pulumi Inputs). It lives in its own module so that listing labs never
  * loads the Pulumi SDK or a provider.
  */
-export type LabProgram = (
-  ctx: ProgramContext,
-) => unknown | Promise<unknown>;
+export type LabProgram = (ctx: ProgramContext) => unknown | Promise<unknown>;
 
 export interface LabProgramModule {
   default: LabProgram;

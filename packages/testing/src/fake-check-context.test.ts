@@ -39,20 +39,51 @@ describe("fakeCheckContext", () => {
     await expect(bare.http.request("http://x/")).rejects.toMatchObject({ code: "ECONNREFUSED" });
   });
 
-  it("serves logs from its table and offers recreate only with a handler", async () => {
-    const recreated: string[] = [];
+  it("serves logs from its table and offers withReplica only with a handler", async () => {
     const deep = fakeCheckContext({
       outputs: {},
       logs: { job: "Hello\n" },
-      recreate: (name) => {
-        recreated.push(name);
-      },
+      withReplica: (name, use) => use(`${name}-replica`),
     });
     expect(await deep.docker.logs("job")).toBe("Hello\n");
     expect(await deep.docker.logs("nope")).toBeUndefined();
-    await deep.docker.recreate?.("db");
-    expect(recreated).toEqual(["db"]);
-    expect(ctx.docker.recreate).toBeUndefined();
+    expect(await deep.docker.withReplica?.("db", async (replica) => replica.toUpperCase())).toBe(
+      "DB-REPLICA",
+    );
+    expect(ctx.docker.withReplica).toBeUndefined();
+  });
+
+  it("offers run only with a handler, which gets the image and options", async () => {
+    const withRun = fakeCheckContext({
+      outputs: {},
+      run: (image, opts) => ({ exitCode: 0, logs: `${image} ${opts.cmd?.join(" ")}`, timedOut: false }),
+    });
+    expect(await withRun.docker.run?.("app:1", { cmd: ["version"], labels: {} })).toEqual({
+      exitCode: 0,
+      logs: "app:1 version",
+      timedOut: false,
+    });
+    expect(ctx.docker.run).toBeUndefined();
+  });
+
+  it("offers image pull, push and remove only with a handler, which sees each call", async () => {
+    const calls: string[] = [];
+    const withImages = fakeCheckContext({
+      outputs: {},
+      imageTransfer: (op, ref, auth) => {
+        calls.push(`${op} ${ref} ${auth?.username ?? "-"}`);
+      },
+    });
+    const auth = { username: "alice", password: "p", serveraddress: "127.0.0.1:5000" };
+    await withImages.docker.pullImage?.("127.0.0.1:5000/a:1", auth);
+    await withImages.docker.pushImage?.("127.0.0.1:5000/a:1");
+    await withImages.docker.removeImage?.("127.0.0.1:5000/a:1");
+    expect(calls).toEqual([
+      "pull 127.0.0.1:5000/a:1 alice",
+      "push 127.0.0.1:5000/a:1 -",
+      "remove 127.0.0.1:5000/a:1 -",
+    ]);
+    expect(ctx.docker.pullImage).toBeUndefined();
   });
 
   it("builds container views whose status drives running", () => {

@@ -8,6 +8,9 @@ import type {
   ImageView,
   LabOutputs,
   NetworkView,
+  RegistryAuth,
+  RunOptions,
+  RunResult,
   VolumeView,
 } from "@labctl/sdk";
 
@@ -33,8 +36,12 @@ export interface FakeCheckContextOptions<O extends LabOutputs> {
   http?: (url: string, req?: HttpRequest) => Awaitable<HttpResponse>;
   /** Container name -> its logs; a container missing here has none (the real probe: undefined). */
   logs?: Record<string, string>;
-  /** Answers `docker.recreate`; without it the probe has no `recreate`, like a read-only probe. */
-  recreate?: (container: string) => Awaitable<void>;
+  /** Answers `docker.withReplica`; without it the probe has none, like a read-only probe. */
+  withReplica?: DockerProbe["withReplica"];
+  /** Answers `docker.run` (a one-off container); without it the probe has no `run`. */
+  run?: (image: string, opts: RunOptions) => Awaitable<RunResult>;
+  /** Answers `docker.pullImage`/`pushImage`/`removeImage`; without it the probe has none of them. */
+  imageTransfer?: (op: "pull" | "push" | "remove", ref: string, auth?: RegistryAuth) => Awaitable<void>;
   /** When set, every Docker call rejects with it: the engine is unreachable. */
   dockerError?: Error;
 }
@@ -76,8 +83,16 @@ export function fakeCheckContext<O extends LabOutputs>(opts: FakeCheckContextOpt
       ),
     logs: (name) => answer(() => opts.logs?.[name]),
   };
-  const { recreate } = opts;
-  if (recreate) docker.recreate = (name) => answer(() => recreate(name));
+  const { withReplica } = opts;
+  if (withReplica) docker.withReplica = (name, use) => answer(() => withReplica(name, use));
+  const { run } = opts;
+  if (run) docker.run = (image, runOpts) => answer(() => run(image, runOpts));
+  const { imageTransfer: transfer } = opts;
+  if (transfer) {
+    docker.pullImage = (ref, auth) => answer(() => transfer("pull", ref, auth));
+    docker.pushImage = (ref, auth) => answer(() => transfer("push", ref, auth));
+    docker.removeImage = (ref) => answer(() => transfer("remove", ref));
+  }
   return {
     lab,
     studentId,

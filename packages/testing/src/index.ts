@@ -2,3 +2,5 @@ export * from "./docker-engine";
 export * from "./e2e-environment";
 export * from "./fake-check-context";
 export * from "./images";
+export * from "./pulumi-recorder";
+export * from "./test-program-context";

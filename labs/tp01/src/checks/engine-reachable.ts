@@ -1,6 +1,5 @@
-import { type Check, pass } from "@labctl/sdk";
+import { type Check, engineGuard, pass } from "@labctl/sdk";
 import type { Tp01Outputs } from "../outputs";
-import { engineGuard } from "./engine-guard";
 
 export const engineReachable: Check<Tp01Outputs> = {
   id: "engine-reachable",

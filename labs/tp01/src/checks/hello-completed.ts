@@ -1,7 +1,6 @@
-import { type Check, fail, pass } from "@labctl/sdk";
+import { type Check, engineGuard, fail, pass } from "@labctl/sdk";
 import type { Tp01Outputs } from "../outputs";
 import { HELLO_GREETING } from "../topology";
-import { engineGuard } from "./engine-guard";
 
 export const helloCompleted: Check<Tp01Outputs> = {
   id: "hello-completed",
@@ -15,7 +14,8 @@ export const helloCompleted: Check<Tp01Outputs> = {
       const hello = await docker.container(name);
       if (!hello) return fail(`hello container ${name} does not exist`);
       const { status, running, exitCode } = hello.state;
-      if (running || status === "created") return fail(`hello container ${name} has not finished (${status})`);
+      if (running || status === "created")
+        return fail(`hello container ${name} has not finished (${status})`);
       if (exitCode !== 0) return fail(`hello container ${name} exited with code ${exitCode}`);
       const logs = (await docker.logs(name)) ?? "";
       if (!logs.includes(HELLO_GREETING)) {

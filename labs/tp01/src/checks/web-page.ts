@@ -1,8 +1,7 @@
-import { type Check, fail, pass } from "@labctl/sdk";
+import { type Check, errorText, fail, pass } from "@labctl/sdk";
 import type { Tp01Outputs } from "../outputs";
 import { studentMarker } from "../student-page";
 import { NGINX_DEFAULT_TITLE } from "../topology";
-import { errorText } from "./engine-guard";
 
 const ANY_STUDENT = /data-labctl-student="([^"]*)"/;
 
@@ -11,7 +10,7 @@ export const webPage: Check<Tp01Outputs> = {
   title: "Your page is served with HTTP 200 on your port",
   points: 3,
   needs: ["engine-reachable"],
-  hint: "Open the URL from `labctl status tp01`. `docker port <web container>` shows the published port; `docker exec <web container> cat /usr/share/nginx/html/index.html` shows the page nginx serves.",
+  hint: "Open the URL `labctl up tp01` prints (`docker ps` shows the port too). `docker port <web container>` shows the published port; `docker exec <web container> cat /usr/share/nginx/html/index.html` shows the page nginx serves.",
   run: async ({ http, outputs, studentId }) => {
     const url = outputs.webUrl;
     const marker = studentMarker(studentId);
@@ -20,7 +19,8 @@ export const webPage: Check<Tp01Outputs> = {
       if (res.status !== 200) return fail(`${url} answers HTTP ${res.status}`);
       if (res.body.includes(marker)) return pass(`${url} serves ${studentId}'s page`);
       const other = ANY_STUDENT.exec(res.body)?.[1];
-      if (other !== undefined) return fail(`${url} serves the page of student "${other}", not ${studentId}'s`);
+      if (other !== undefined)
+        return fail(`${url} serves the page of student "${other}", not ${studentId}'s`);
       if (res.body.includes(NGINX_DEFAULT_TITLE)) {
         return fail(`${url} serves nginx's default page, not ${studentId}'s page: index.html was replaced`);
       }

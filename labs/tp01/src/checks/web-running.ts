@@ -1,6 +1,5 @@
-import { type Check, fail, pass } from "@labctl/sdk";
+import { type Check, engineGuard, fail, pass } from "@labctl/sdk";
 import type { Tp01Outputs } from "../outputs";
-import { engineGuard } from "./engine-guard";
 
 /** Restart policies that bring the container back after a crash or a reboot of the engine. */
 const RESTARTING = new Set(["always", "unless-stopped", "on-failure"]);

@@ -8,6 +8,7 @@ export const OUTPUTS: Tp01Outputs = {
   webUrl: "http://127.0.0.1:18100/",
   webContainer: "tp01-alice-web",
   helloContainer: "tp01-alice-hello",
+  network: "tp01-alice-net",
 };
 
 export const GREETING_LOGS =

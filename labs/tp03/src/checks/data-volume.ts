@@ -1,7 +1,6 @@
-import { type Check, fail, pass } from "@labctl/sdk";
+import { type Check, engineGuard, fail, pass } from "@labctl/sdk";
 import type { Tp03Outputs } from "../outputs";
 import { MYSQL_DATA_DIR } from "../topology";
-import { engineGuard } from "./engine-guard";
 
 export const dataVolume: Check<Tp03Outputs> = {
   id: "data-volume",

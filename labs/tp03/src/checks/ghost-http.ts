@@ -1,6 +1,5 @@
-import { type Check, fail, pass } from "@labctl/sdk";
+import { type Check, errorText, fail, pass } from "@labctl/sdk";
 import type { Tp03Outputs } from "../outputs";
-import { errorText } from "./engine-guard";
 
 export const ghostHttp: Check<Tp03Outputs> = {
   id: "ghost-http",

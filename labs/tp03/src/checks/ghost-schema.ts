@@ -1,6 +1,5 @@
-import { type Check, fail, mysqlQuery, pass } from "@labctl/sdk";
+import { type Check, engineGuard, fail, mysqlQuery, pass } from "@labctl/sdk";
 import type { Tp03Outputs } from "../outputs";
-import { engineGuard } from "./engine-guard";
 
 /** A few of the tables Ghost creates when it first connects; enough to prove it migrated. */
 export const GHOST_TABLES = ["posts", "settings", "users"];

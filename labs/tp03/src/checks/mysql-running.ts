@@ -1,6 +1,5 @@
-import { type Check, fail, pass } from "@labctl/sdk";
+import { type Check, engineGuard, fail, pass } from "@labctl/sdk";
 import type { Tp03Outputs } from "../outputs";
-import { engineGuard } from "./engine-guard";
 
 export const mysqlRunning: Check<Tp03Outputs> = {
   id: "mysql-running",

@@ -1,7 +1,6 @@
-import { type Check, type ContainerView, type DockerProbe, fail, pass } from "@labctl/sdk";
+import { type Check, type ContainerView, type DockerProbe, engineGuard, fail, pass } from "@labctl/sdk";
 import type { Tp03Outputs } from "../outputs";
 import { ALIAS } from "../topology";
-import { engineGuard } from "./engine-guard";
 
 type Role = keyof typeof ALIAS;
 

@@ -1,31 +1,21 @@
-import { appendFileSync, writeFileSync } from "node:fs";
 import {
-  dockerodeProbe,
   ExitCode,
-  fetchHttpProbe,
   humanReport,
-  junitReport,
   listRecords,
-  markdownReport,
   overallStatus,
   type VerifyReport,
   type VerifyStatus,
   verify,
 } from "@labctl/core";
-import { Args, Flags } from "@oclif/core";
+import { Args } from "@oclif/core";
 import { engineFlag, environmentFlags } from "../base-command";
 import { EnvironmentCommand } from "../environment-command";
+import { probeClients, VERIFY_EXIT, verifyFlags, writeVerifyArtifacts } from "../verify-output";
 
 export interface VerifyResult {
   status: VerifyStatus;
   reports: VerifyReport[];
 }
-
-const EXIT: Record<VerifyStatus, number> = {
-  pass: ExitCode.ok,
-  fail: ExitCode.checksFailed,
-  error: ExitCode.infrastructure,
-};
 
 export default class Verify extends EnvironmentCommand {
   static override summary = "Run a lab's checks against a student's environment.";
@@ -43,14 +33,7 @@ export default class Verify extends EnvironmentCommand {
   static override flags = {
     ...environmentFlags,
     engine: engineFlag,
-    deep: Flags.boolean({ description: "also run the opt-in deep checks (they may change the environment)" }),
-    timeout: Flags.integer({
-      description: "seconds each check may wait for the environment to become ready",
-      default: 60,
-      min: 1,
-    }),
-    junit: Flags.string({ description: "write JUnit XML to this file" }),
-    markdown: Flags.string({ description: "write a Markdown summary to this file" }),
+    ...verifyFlags,
   };
 
   async run(): Promise<VerifyResult> {
@@ -60,7 +43,7 @@ export default class Verify extends EnvironmentCommand {
     for (const labId of labIds) {
       const target = this.target(labId, flags);
       const engine = this.engine(target);
-      const clients = { docker: dockerodeProbe(this.docker(target)), http: fetchHttpProbe };
+      const clients = probeClients(this.docker(target));
       const report = await this.withProgress(({ signal }) =>
         verify(engine, target.spec, clients, {
           deep: flags.deep,
@@ -71,12 +54,9 @@ export default class Verify extends EnvironmentCommand {
       reports.push(report);
       if (!this.jsonEnabled()) this.log(humanReport(report));
     }
-    if (flags.junit) writeFileSync(flags.junit, junitReport(reports));
-    const markdown = reports.map(markdownReport).join("\n");
-    if (flags.markdown) writeFileSync(flags.markdown, markdown);
-    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
+    writeVerifyArtifacts(reports, flags);
     const status = overallStatus(reports);
-    process.exitCode = EXIT[status];
+    process.exitCode = VERIFY_EXIT[status];
     return { status, reports };
   }
 

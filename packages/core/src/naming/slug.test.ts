@@ -27,6 +27,13 @@ describe("uniqueSlugs", () => {
     ]);
   });
 
+  it("never takes a reserved slug (an id given in the roster)", () => {
+    expect(uniqueSlugs(["Anne Marie", "Anne Marie"], 30, ["anne-marie"])).toEqual([
+      "anne-marie-2",
+      "anne-marie-3",
+    ]);
+  });
+
   it("never returns an empty slug", () => {
     expect(uniqueSlugs(["???", "!!!"])).toEqual(["student", "student-2"]);
   });

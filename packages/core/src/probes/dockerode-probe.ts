@@ -2,8 +2,10 @@ import { PassThrough } from "node:stream";
 import type { DockerProbe, ExecResult } from "@labctl/sdk";
 import type Docker from "dockerode";
 import { containerLogs } from "../engine/docker/container-logs";
+import { withReplica } from "./container-replica";
 import { containerView, imageView, networkView, volumeView } from "./docker-views";
-import { recreateContainer } from "./recreate-container";
+import { pullImage, pushImage, removeImage } from "./image-transfer";
+import { runContainer } from "./run-container";
 
 const MAX_OUTPUT = 1024 * 1024;
 
@@ -71,6 +73,10 @@ export function dockerodeProbe(docker: Docker): DockerProbe {
     },
     logs: (name) =>
       orUndefined(async () => (await containerLogs(docker.getContainer(name))).slice(-MAX_OUTPUT)),
-    recreate: (name) => recreateContainer(docker, name),
+    withReplica: (name, use) => withReplica(docker, name, use),
+    pullImage: (ref, auth) => pullImage(docker, ref, auth),
+    pushImage: (ref, auth) => pushImage(docker, ref, auth),
+    removeImage: (ref) => removeImage(docker, ref),
+    run: (image, opts) => runContainer(docker, image, opts),
   };
 }

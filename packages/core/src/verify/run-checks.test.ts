@@ -40,6 +40,22 @@ describe("runChecks", () => {
     expect(outcome?.earned).toBe(0);
   });
 
+  it("starts no retry it would have to cut off: the last result is an answer, not a time-out", async () => {
+    // Attempts of 30 ms every 100 ms in a 1 s window start at 0, 130, ... 780 ms; one more at
+    // 910 ms would have 90 ms, less than an interval, and a slow probe would be cut off there.
+    const starts: number[] = [];
+    const t0 = Date.now();
+    const slowFail = async () => {
+      starts.push(Date.now() - t0);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return fail("still 502");
+    };
+    const timing = { retryIntervalMs: 100, checkTimeoutMs: 1_000 };
+    const [outcome] = await runChecks([check("slow-fail", slowFail)], ctx, timing);
+    expect(outcome).toMatchObject({ status: "fail", message: "still 502" });
+    expect(Math.max(...starts)).toBeLessThanOrEqual(900);
+  });
+
   it("skips dependants of a check that did not pass, without running them", async () => {
     const dependant = jest.fn(async () => pass("never"));
     const outcomes = await runChecks(

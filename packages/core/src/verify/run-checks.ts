@@ -84,7 +84,9 @@ export async function runChecks<O extends LabOutputs>(
         attempts++;
         result = await attempt(check, runCtx, deadline);
         const final = result.status === "pass" || check.once || signal.aborted;
-        if (final || Date.now() + opts.retryIntervalMs >= deadline) break;
+        // A retry gets at least one interval to answer: one started just before the deadline
+        // would be cut off and replace a real answer with "no answer within 0s".
+        if (final || Date.now() + 2 * opts.retryIntervalMs > deadline) break;
         await sleep(opts.retryIntervalMs, undefined, { signal }).catch(() => undefined);
       }
       const earned = result.status === "pass" ? check.points : 0;

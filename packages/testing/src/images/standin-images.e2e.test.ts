@@ -100,3 +100,36 @@ describe("hello-world stand-in", () => {
     expect((await logsOf(hello)).join("\n")).toContain("Hello from Docker!");
   });
 });
+
+describe("gcc stand-in", () => {
+  it("compiles and links a static C program", async () => {
+    const source = "int main(void) { return 0; }";
+    const build = await startContainer(name("gcc"), [
+      map["gcc:13"] as string,
+      "sh",
+      "-c",
+      `printf '${source}' > /tmp/a.c && gcc -static -o /tmp/a /tmp/a.c && /tmp/a && echo built`,
+    ]);
+    expect(await docker("wait", build)).toBe("0");
+    expect(await logsOf(build)).toContain("built");
+  });
+});
+
+describe("debian-slim stand-in", () => {
+  it("is one layer about the official slim's size, without docs but with copyrights", async () => {
+    const ref = map["debian:bookworm-slim"] as string;
+    const [size, layers] = (
+      await docker("image", "inspect", "--format", "{{.Size}} {{len .RootFS.Layers}}", ref)
+    ).split(" ");
+    expect(Number(size)).toBeLessThan(80_000_000);
+    expect(layers).toBe("1");
+    const slim = await startContainer(name("slim"), [
+      ref,
+      "sh",
+      "-c",
+      "ls /usr/share/man | wc -l; test -f /usr/share/doc/bash/copyright && echo copyright",
+    ]);
+    expect(await docker("wait", slim)).toBe("0");
+    expect((await logsOf(slim, "stdout")).slice(0, 2)).toEqual(["0", "copyright"]);
+  });
+});

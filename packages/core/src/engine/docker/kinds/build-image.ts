@@ -73,6 +73,10 @@ export async function buildImage(
   const events = await followProgress(docker, stream).catch((error: Error) => {
     throw new Error(`building ${req.tag} failed: ${error.message}`);
   });
-  const built = events.map((event) => (event.aux as { ID?: string } | undefined)?.ID).find(Boolean);
+  // A multi-stage build reports one image id per stage: the last one is the image tagged.
+  const built = events
+    .map((event) => (event.aux as { ID?: string } | undefined)?.ID)
+    .filter(Boolean)
+    .at(-1);
   return built ?? (await docker.getImage(req.tag).inspect()).Id;
 }

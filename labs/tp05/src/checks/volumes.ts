@@ -1,0 +1,41 @@
+import { type Check, type ContainerView, engineGuard, fail, pass } from "@labctl/sdk";
+import type { Tp05Outputs } from "../outputs";
+import { CONTENT_DIR, DB_DATA_DIR } from "../topology";
+
+/** Why `dir` in `view` is not on the named volume `expected`, or undefined when it is. */
+function mountProblem(view: ContainerView, dir: string, expected: string): string | undefined {
+  const mount = view.mounts.find((m) => m.destination === dir);
+  if (!mount) return `nothing is mounted at ${dir} in ${view.name}`;
+  if (mount.type !== "volume")
+    return `${dir} in ${view.name} is a ${mount.type} mount of ${mount.source}, not the volume ${expected}`;
+  if (mount.name !== expected) {
+    return `${dir} in ${view.name} is on volume ${mount.name ?? "(anonymous)"}, not the lab's volume ${expected}`;
+  }
+  return undefined;
+}
+
+export const volumes: Check<Tp05Outputs> = {
+  id: "volumes",
+  title: `The database and wp-content live on the lab's named volumes`,
+  points: 3,
+  hint: `Two named volumes keep the site when containers are replaced: one on ${DB_DATA_DIR} in MariaDB (posts, users, settings), one on ${CONTENT_DIR} in WordPress (themes, plugins, uploaded media). Compare \`docker volume ls\` with the Mounts of \`docker inspect\` for each container.`,
+  run: ({ docker, outputs }) =>
+    engineGuard(async () => {
+      const wanted = [
+        { container: outputs.mariadbContainer, dir: DB_DATA_DIR, volume: outputs.dbVolume },
+        { container: outputs.wordpressContainer, dir: CONTENT_DIR, volume: outputs.contentVolume },
+      ];
+      const problems: string[] = [];
+      for (const { container, dir, volume } of wanted) {
+        if (!(await docker.volume(volume))) {
+          problems.push(`volume ${volume} does not exist`);
+          continue;
+        }
+        const view = await docker.container(container);
+        const problem = view ? mountProblem(view, dir, volume) : `container ${container} does not exist`;
+        if (problem) problems.push(problem);
+      }
+      if (problems.length > 0) return fail(problems.join("; "));
+      return pass(wanted.map((w) => `${w.dir} in ${w.container} is on volume ${w.volume}`).join("; "));
+    }),
+};

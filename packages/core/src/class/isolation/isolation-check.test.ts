@@ -1,0 +1,113 @@
+import type { ExecResult } from "@labctl/sdk";
+import { isolationCheck } from "./isolation-check";
+import type { IsolationProbe, ProbedContainer } from "./isolation-probe";
+
+/** A fake Docker: addresses are "net.host"; a container reaches an address on a network it is on. */
+function fakeDocker(
+  containers: ProbedContainer[],
+  opts: { noTool?: string[] } = {},
+): IsolationProbe & { execs: string[] } {
+  const execs: string[] = [];
+  return {
+    execs,
+    containers: async () => containers,
+    async exec(container, cmd): Promise<ExecResult> {
+      execs.push(container);
+      if (opts.noTool?.includes(container)) return { exitCode: 127, stdout: "", stderr: "" };
+      const self = containers.find((c) => c.name === container);
+      const nets = new Set(self?.addresses.map((a) => a.split(".")[0]));
+      const targets = cmd.slice(5);
+      const stdout = targets.map((t) => `${t} ${nets.has(t.split(".")[0] ?? "") ? 0 : 1}`).join("\n");
+      return { exitCode: 0, stdout, stderr: "" };
+    },
+  };
+}
+
+const web = (student: string, net: string, extra: string[] = []): ProbedContainer => ({
+  name: `tp01-${student}-web`,
+  student,
+  addresses: [`${net}.2`, ...extra],
+  ports: [80],
+});
+
+const run = (probe: IsolationProbe, probers: string[]) =>
+  isolationCheck(probe, { lab: "tp01", classId: "c", students: probers, timeoutSeconds: 1 });
+
+describe("isolation check", () => {
+  it("passes when each student reaches its own services and nobody else's", async () => {
+    const result = await run(fakeDocker([web("ann", "n1"), web("bob", "n2"), web("cid", "n3")]), [
+      "ann",
+      "bob",
+      "cid",
+    ]);
+    expect(Object.values(result).map((o) => o.status)).toEqual(["pass", "pass", "pass"]);
+    expect(result.ann?.message).toBe(
+      "tp01-ann-web cannot reach the other students' 2 services; it reaches its own",
+    );
+    expect(result.ann?.points).toBe(0);
+  });
+
+  it("fails both students when one's container sits on the other's network, naming who reached whom", async () => {
+    const containers = [web("ann", "n1"), web("bob", "n2", ["n1.9"]), web("cid", "n3")];
+    const result = await run(fakeDocker(containers), ["ann", "bob", "cid"]);
+    expect(result.ann?.status).toBe("fail");
+    expect(result.bob?.status).toBe("fail");
+    expect(result.cid?.status).toBe("pass");
+    expect(result.bob?.message).toContain("bob's tp01-bob-web reached ann's tp01-ann-web at n1.2:80");
+    expect(result.ann?.message).toContain("ann's tp01-ann-web reached bob's tp01-bob-web at n1.9:80");
+  });
+
+  it("falls back to another container when the first has no tool, and errors when none has one", async () => {
+    const annDb: ProbedContainer = {
+      name: "tp01-ann-db",
+      student: "ann",
+      addresses: ["n1.3"],
+      ports: [3306],
+    };
+    const containers = [annDb, web("ann", "n1"), web("bob", "n2"), web("cid", "n3")];
+    const result = await run(fakeDocker(containers, { noTool: ["tp01-ann-db", "tp01-cid-web"] }), [
+      "ann",
+      "bob",
+      "cid",
+    ]);
+    expect(result.ann?.status).toBe("pass");
+    expect(result.ann?.message).toMatch(/^tp01-ann-web cannot reach the other students' 1 service;/);
+    expect(result.cid?.status).toBe("error");
+    expect(result.cid?.message).toContain("none of cid's 1 running containers could probe");
+  });
+
+  it("skips a student with nothing running, and a class with nobody else to probe", async () => {
+    const result = await run(fakeDocker([web("ann", "n1")]), ["ann", "bob"]);
+    expect(result.bob).toMatchObject({ status: "skipped", message: "no running container to probe from" });
+    expect(result.ann).toMatchObject({
+      status: "skipped",
+      message: "no other student's service answers to probe",
+    });
+  });
+
+  it("probes once per student with the connect script: sh -c, the timeout, every ip:port target", async () => {
+    const probe = fakeDocker([web("ann", "n1"), web("bob", "n2")]);
+    const calls: string[][] = [];
+    const exec = probe.exec;
+    probe.exec = (c, cmd) => {
+      calls.push(cmd);
+      return exec(c, cmd);
+    };
+    await run(probe, ["ann", "bob"]);
+    expect(calls[0]?.slice(0, 2)).toEqual(["sh", "-c"]);
+    expect(calls[0]?.slice(3)).toEqual(["probe", "1", "n1.2:80", "n2.2:80"]);
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe("isolation check on a shared network", () => {
+  it("names three crossings and counts the rest", async () => {
+    const shared = ["a", "b", "c", "d"].map((s, i) => ({
+      ...web(s, "bridge"),
+      addresses: [`bridge.${i + 2}`],
+    }));
+    const result = await run(fakeDocker(shared), ["a", "b", "c", "d"]);
+    expect(Object.values(result).every((o) => o.status === "fail")).toBe(true);
+    expect(result.a?.message).toMatch(/^(.+ reached .+; ){3}and 3 more$/);
+  });
+});
