@@ -1,5 +1,6 @@
 export * from "./check";
 export * from "./check-context";
+export * from "./container-state";
 export * from "./define-lab";
 export * from "./docker-probe";
 export * from "./engine-guard";

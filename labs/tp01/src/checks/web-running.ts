@@ -1,4 +1,4 @@
-import { type Check, engineGuard, fail, pass } from "@labctl/sdk";
+import { type Check, engineGuard, fail, pass, runningContainer } from "@labctl/sdk";
 import type { Tp01Outputs } from "../outputs";
 
 /** Restart policies that bring the container back after a crash or a reboot of the engine. */
@@ -13,11 +13,9 @@ export const webRunning: Check<Tp01Outputs> = {
   run: ({ docker, outputs }) =>
     engineGuard(async () => {
       const name = outputs.webContainer;
-      const web = await docker.container(name);
-      if (!web) return fail(`web container ${name} does not exist`);
-      const { status, running, exitCode } = web.state;
-      if (!running) return fail(`web container ${name} is ${status} (exit code ${exitCode})`);
-      const policy = web.restartPolicy || "no";
+      const found = await runningContainer(docker, "web", name);
+      if ("failure" in found) return found.failure;
+      const policy = found.container.restartPolicy || "no";
       if (!RESTARTING.has(policy)) {
         return fail(
           `web container ${name} runs without a restart policy (restart: ${policy}): it will not come back after a reboot`,
