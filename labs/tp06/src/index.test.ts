@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Lab } from "@labctl/sdk";
 import type { Tp06Outputs } from "./outputs";
 
@@ -26,12 +24,7 @@ describe("tp06 lab definition", () => {
     await expect(lab.program()).rejects.toThrow(/(@pulumi\/(pulumi|docker)|bcryptjs) loaded/);
   });
 
-  it("loads the program module with its default export", async () => {
-    const mod = await loadLab().program();
-    expect(mod.default).toBe((require("./program") as { default: unknown }).default);
-  });
-
-  it("declares the eight checks, each explained in the hand-out", () => {
+  it("declares the eight checks", () => {
     const lab = loadLab();
     const ids = lab.checks.map((c) => c.id);
     expect(ids).toEqual([
@@ -45,7 +38,5 @@ describe("tp06 lab definition", () => {
       "engine-round-trip",
     ]);
     expect(lab.totalPoints).toBe(21);
-    const handout = readFileSync(join(__dirname, "..", lab.handout), "utf8");
-    for (const id of ids) expect(handout).toContain(`\`${id}\``);
   });
 });
