@@ -1,6 +1,7 @@
-import { type Check, engineGuard, error, fail, pass } from "@labctl/sdk";
+import { type Check, engineGuard, fail, pass } from "@labctl/sdk";
 import type { Tp04Outputs } from "../outputs";
 import { MAX_ADDED_LAYERS } from "../topology";
+import { imageAndBase } from "./image-and-base";
 
 export const imageLayers: Check<Tp04Outputs> = {
   id: "image-layers",
@@ -11,13 +12,9 @@ export const imageLayers: Check<Tp04Outputs> = {
   run: ({ docker, outputs }) =>
     engineGuard(async () => {
       const { image: ref, runtimeImage } = outputs;
-      const image = await docker.image(ref);
-      if (!image) return fail(`image ${ref} does not exist`);
-      const base = await docker.image(runtimeImage);
-      if (!base)
-        return error(
-          `runtime base ${runtimeImage} is not on this engine: cannot count what the Dockerfile adds`,
-        );
+      const found = await imageAndBase(docker, outputs, "count");
+      if ("failure" in found) return found.failure;
+      const { image, base } = found;
       const added = image.layers - base.layers;
       const facts = `image ${ref} has ${image.layers} layers, ${added} on top of ${runtimeImage}`;
       if (added > MAX_ADDED_LAYERS)

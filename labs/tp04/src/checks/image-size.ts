@@ -1,6 +1,7 @@
-import { type Check, engineGuard, error, fail, pass } from "@labctl/sdk";
+import { type Check, engineGuard, fail, pass } from "@labctl/sdk";
 import type { Tp04Outputs } from "../outputs";
 import { ADDED_SIZE_BUDGET } from "../topology";
+import { imageAndBase } from "./image-and-base";
 
 /** Sizes as `docker images` shows them (decimal megabytes). */
 export const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -14,13 +15,9 @@ export const imageSize: Check<Tp04Outputs> = {
   run: ({ docker, outputs }) =>
     engineGuard(async () => {
       const { image: ref, runtimeImage } = outputs;
-      const image = await docker.image(ref);
-      if (!image) return fail(`image ${ref} does not exist`);
-      const base = await docker.image(runtimeImage);
-      if (!base)
-        return error(
-          `runtime base ${runtimeImage} is not on this engine: cannot measure what the Dockerfile adds`,
-        );
+      const found = await imageAndBase(docker, outputs, "measure");
+      if ("failure" in found) return found.failure;
+      const { image, base } = found;
       const added = image.size - base.size;
       const facts = `image ${ref} is ${megabytes(image.size)}, ${megabytes(added)} on top of ${runtimeImage} (${megabytes(base.size)})`;
       if (added > ADDED_SIZE_BUDGET)
