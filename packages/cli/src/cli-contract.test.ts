@@ -69,11 +69,13 @@ describe("labctl CLI contract", () => {
     expect(runCli(["up"]).status).toBe(64);
   });
 
-  it("verify of an environment that is not up is inconclusive (exit 2) and says what to do", () => {
-    const run = runCli(["verify", "tp03", "--student", "alice", "--engine", "docker"]);
+  it("verify without a reachable Docker engine is inconclusive (exit 2) and says what to do", () => {
+    const run = runCli(["verify", "tp03", "--student", "alice", "--engine", "docker"], {
+      DOCKER_HOST: "unix:///nonexistent/docker.sock",
+    });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("tp03 is not up for alice");
-    expect(run.stderr).toContain("labctl up tp03");
+    expect(run.stderr).toContain("Cannot reach the Docker engine at unix:///nonexistent/docker.sock");
+    expect(run.stderr).toContain("Start Docker");
   });
 
   it("up with the Pulumi engine and no Pulumi CLI: one clear sentence, exit 2, nothing created", () => {

@@ -14,6 +14,13 @@ const cli = (...args: string[]) => runCli([...args, "--student", "e2e-cli"], env
 describe("labctl up / verify / down tp03 --engine docker", () => {
   afterAll(() => cli("down", "tp03"));
 
+  it("verify before up is inconclusive (exit 2) and says to run up first", () => {
+    const verify = cli("verify", "tp03");
+    expect(verify.status).toBe(2);
+    expect(verify.stderr).toContain("tp03 is not up for e2e-cli");
+    expect(verify.stderr).toContain("labctl up tp03");
+  });
+
   it("up publishes Ghost on the student's port and hides secrets", async () => {
     const up = cli("up", "tp03", "--json");
     expect(up.stderr).not.toMatch(/Error/);

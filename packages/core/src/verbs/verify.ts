@@ -18,6 +18,7 @@ export async function verify(
   opts: RunChecksOptions = {},
 ): Promise<VerifyReport> {
   const { lab, student } = spec;
+  await engine.preflight({ signal: opts.signal });
   const outputs = await engine.outputs(spec);
   if (outputs === undefined) {
     throw new LabctlError(
