@@ -21,6 +21,15 @@ describe("labctl up / verify / down tp03 --engine docker", () => {
     expect(verify.stderr).toContain("labctl up tp03");
   });
 
+  it("preview before up lists what up would create, and creates nothing", () => {
+    const run = cli("preview", "tp03", "--json");
+    expect(run.status).toBe(0);
+    const { changes } = JSON.parse(run.stdout);
+    expect(
+      changes.filter((c: { action: string }) => c.action === "create").map((c: { name: string }) => c.name),
+    ).toEqual(expect.arrayContaining(["network", "mysql-data", "mysql", "ghost"]));
+  });
+
   it("up publishes Ghost on the student's port and hides secrets", async () => {
     const up = cli("up", "tp03", "--json");
     expect(up.stderr).not.toMatch(/Error/);
@@ -34,6 +43,11 @@ describe("labctl up / verify / down tp03 --engine docker", () => {
     });
     expect(summary.outputs.mysqlPassword).toBe("[secret]");
     expect(summary.outputs.ghostUrl).toBe("http://127.0.0.1:47000");
+  });
+
+  it("preview after up changes nothing", () => {
+    const { changes } = JSON.parse(cli("preview", "tp03", "--json").stdout);
+    expect(changes.filter((c: { action: string }) => !["same", "read"].includes(c.action))).toEqual([]);
   });
 
   it("verify passes every check (exit 0) and writes JUnit", () => {

@@ -7,6 +7,7 @@ import Doctor from "./commands/doctor";
 import Down from "./commands/down";
 import Gc from "./commands/gc";
 import Labs from "./commands/labs";
+import Preview from "./commands/preview";
 import Smoke from "./commands/smoke";
 import Status from "./commands/status";
 import Up from "./commands/up";
@@ -16,6 +17,7 @@ import Verify from "./commands/verify";
 export const COMMANDS = {
   labs: Labs,
   up: Up,
+  preview: Preview,
   verify: Verify,
   down: Down,
   status: Status,

@@ -45,6 +45,7 @@ export * from "./roster/roster-types";
 export * from "./secrets/secret-store";
 export * from "./verbs/down";
 export * from "./verbs/gc";
+export * from "./verbs/preview";
 export * from "./verbs/status";
 export * from "./verbs/up";
 export * from "./verbs/verify";

@@ -1,0 +1,47 @@
+import { defineLab } from "@labctl/sdk";
+import type { Engine, EnvironmentSpec } from "../engine/types";
+import { preview } from "./preview";
+
+const lab = defineLab({
+  id: "tp99",
+  title: { en: "t", fr: "t" },
+  platform: "docker",
+  images: {},
+  ports: [],
+  secrets: ["dbPassword", "rootPassword"],
+  program: async () => ({ default: () => ({}) }),
+  checks: [],
+  handout: "README.md",
+});
+
+describe("preview", () => {
+  it("runs the pre-flight, then the engine's preview with placeholders for secrets not generated yet", async () => {
+    const calls: string[] = [];
+    let seen: EnvironmentSpec | undefined;
+    const engine = {
+      name: "docker",
+      preflight: async () => void calls.push("preflight"),
+      preview: async (spec: EnvironmentSpec) => {
+        calls.push("preview");
+        seen = spec;
+        return { changes: [{ action: "create", type: "docker:index/network:Network", name: "network" }] };
+      },
+    } as unknown as Engine;
+    const spec = {
+      lab,
+      student: { id: "alice", name: "Alice" },
+      classId: "default",
+      secrets: { rootPassword: "kept" },
+    } as unknown as EnvironmentSpec;
+    const summary = await preview(engine, spec);
+    expect(calls).toEqual(["preflight", "preview"]);
+    expect(seen?.secrets).toEqual({ dbPassword: "preview-dbPassword", rootPassword: "kept" });
+    expect(summary).toEqual({
+      lab: "tp99",
+      student: "alice",
+      classId: "default",
+      engine: "docker",
+      changes: [{ action: "create", type: "docker:index/network:Network", name: "network" }],
+    });
+  });
+});
