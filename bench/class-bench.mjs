@@ -71,9 +71,13 @@ const removeByClass = (classId) => {
     .split("\n")
     .filter(Boolean);
   if (ids.length > 0) execFileSync("docker", ["rm", "-f", ...ids], { stdio: "ignore" });
-  const nets = execFileSync("docker", ["network", "ls", "-q", "--filter", `label=dev.labctl.class=${classId}`], {
-    encoding: "utf8",
-  })
+  const nets = execFileSync(
+    "docker",
+    ["network", "ls", "-q", "--filter", `label=dev.labctl.class=${classId}`],
+    {
+      encoding: "utf8",
+    },
+  )
     .split("\n")
     .filter(Boolean);
   if (nets.length > 0) execFileSync("docker", ["network", "rm", ...nets], { stdio: "ignore" });
