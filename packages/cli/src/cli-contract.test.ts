@@ -12,7 +12,7 @@ describe("labctl CLI contract", () => {
   it("--help lists every command without loading Pulumi or the Docker client", () => {
     const run = runCli(["--help"]);
     expect(run.status).toBe(0);
-    for (const id of ["labs", "up", "verify", "down", "status", "doctor", "gc", "smoke", "preview"])
+    for (const id of ["labs", "up", "verify", "down", "status", "doctor", "gc", "smoke", "preview", "repair"])
       expect(run.stdout).toContain(id);
     expect(run.modules.length).toBeGreaterThan(0);
     expect(heavy(run.modules)).toEqual([]);

@@ -8,6 +8,7 @@ import Down from "./commands/down";
 import Gc from "./commands/gc";
 import Labs from "./commands/labs";
 import Preview from "./commands/preview";
+import Repair from "./commands/repair";
 import Smoke from "./commands/smoke";
 import Status from "./commands/status";
 import Up from "./commands/up";
@@ -23,6 +24,7 @@ export const COMMANDS = {
   status: Status,
   doctor: Doctor,
   gc: Gc,
+  repair: Repair,
   smoke: Smoke,
   "class:up": ClassUp,
   "class:verify": ClassVerify,

@@ -46,6 +46,7 @@ export * from "./secrets/secret-store";
 export * from "./verbs/down";
 export * from "./verbs/gc";
 export * from "./verbs/preview";
+export * from "./verbs/repair";
 export * from "./verbs/status";
 export * from "./verbs/up";
 export * from "./verbs/verify";
