@@ -12,7 +12,8 @@ for i in $(seq 1 "$n"); do
   s="s$i"
   labels=(-l dev.labctl.lab=tp01 -l "dev.labctl.student=$s" -l "dev.labctl.class=$class")
   printf '<!DOCTYPE html>\n<html><body data-labctl-student="%s"><h1>Hello, %s!</h1></body></html>\n' "$s" "$s" >"$page"
-  docker network create "${labels[@]}" "$class-$s-net" >/dev/null
+  docker network create --label dev.labctl.lab=tp01 --label "dev.labctl.student=$s" --label "dev.labctl.class=$class" \
+    "$class-$s-net" >/dev/null
   docker create --name "$class-$s-web" --network "$class-$s-net" --network-alias web --restart unless-stopped -p "127.0.0.1:$((port_base + (i - 1) * 100)):80" \
     "${labels[@]}" "$nginx" >/dev/null
   docker cp "$page" "$class-$s-web:/usr/share/nginx/html/index.html"

@@ -10,6 +10,9 @@ import { ISOLATION_CHECK, isolationCheck, isolationNotRun } from "./isolation/is
 import type { IsolationProbe } from "./isolation/isolation-probe";
 import { runClassVerb } from "./run-class-verb";
 
+/** Isolation probes in flight at once (each spends about a second waiting on dropped packets). */
+const ISOLATION_PROBES_AT_ONCE = 16;
+
 export interface ClassVerifyOptions extends ClassOptions {
   clients: ProbeClients;
   /** Runs the class-level isolation check; without it, only the lab's checks run. */
@@ -52,7 +55,8 @@ export async function classVerify(opts: ClassVerifyOptions): Promise<ClassVerify
           lab: lab.id,
           classId,
           students: probers,
-          concurrency: Math.max(opts.concurrency, 4),
+          // A probe mostly waits out connect timeouts to other networks: run many at once.
+          concurrency: Math.max(opts.concurrency, ISOLATION_PROBES_AT_ONCE),
         })
           .catch((error) => isolationNotRun(probers, error))
           .then((outcomes) => ({ ...ISOLATION_CHECK, outcomes }));

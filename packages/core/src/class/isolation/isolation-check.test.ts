@@ -27,6 +27,7 @@ const web = (student: string, net: string, extra: string[] = []): ProbedContaine
   name: `tp01-${student}-web`,
   student,
   addresses: [`${net}.2`, ...extra],
+  networks: [net, ...extra.map((a) => a.split(".")[0] as string)],
   ports: [80],
 });
 
@@ -42,7 +43,7 @@ describe("isolation check", () => {
     ]);
     expect(Object.values(result).map((o) => o.status)).toEqual(["pass", "pass", "pass"]);
     expect(result.ann?.message).toBe(
-      "tp01-ann-web cannot reach the other students' 2 services; it reaches its own",
+      "tp01-ann-web cannot reach the 2 services of the 2 other students it probed; it reaches its own",
     );
     expect(result.ann?.points).toBe(0);
   });
@@ -62,6 +63,7 @@ describe("isolation check", () => {
       name: "tp01-ann-db",
       student: "ann",
       addresses: ["n1.3"],
+      networks: ["n1"],
       ports: [3306],
     };
     const containers = [annDb, web("ann", "n1"), web("bob", "n2"), web("cid", "n3")];
@@ -71,7 +73,9 @@ describe("isolation check", () => {
       "cid",
     ]);
     expect(result.ann?.status).toBe("pass");
-    expect(result.ann?.message).toMatch(/^tp01-ann-web cannot reach the other students' 1 service;/);
+    expect(result.ann?.message).toMatch(
+      /^tp01-ann-web cannot reach the 1 service of the 2 other students it probed;/,
+    );
     expect(result.cid?.status).toBe("error");
     expect(result.cid?.message).toContain("none of cid's 1 running containers could probe");
   });
@@ -109,5 +113,36 @@ describe("isolation check on a shared network", () => {
     const result = await run(fakeDocker(shared), ["a", "b", "c", "d"]);
     expect(Object.values(result).every((o) => o.status === "fail")).toBe(true);
     expect(result.a?.message).toMatch(/^(.+ reached .+; ){3}and 3 more$/);
+  });
+});
+
+describe("isolation check in a large class", () => {
+  const students = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8"];
+
+  it("probes its own services, the next three students and every student it shares a network with", async () => {
+    const containers = students.map((s, i) => web(s, `n${i + 1}`));
+    containers[0] = web("s1", "n1", ["n6.9"]); // s1 also sits on s6's network
+    const probe = fakeDocker(containers);
+    const calls = new Map<string, string[]>();
+    const exec = probe.exec;
+    probe.exec = (c, cmd) => {
+      calls.set(c, cmd.slice(5));
+      return exec(c, cmd);
+    };
+    const result = await run(probe, students);
+    expect(calls.get("tp01-s3-web")).toEqual(["n3.2:80", "n4.2:80", "n5.2:80", "n6.2:80"]);
+    expect(calls.get("tp01-s1-web")).toEqual([
+      "n1.2:80",
+      "n6.9:80",
+      "n6.2:80",
+      "n2.2:80",
+      "n3.2:80",
+      "n4.2:80",
+    ]);
+    expect(result.s1?.status).toBe("fail");
+    expect(result.s6?.message).toContain("s1's tp01-s1-web reached s6's tp01-s6-web at n6.2:80");
+    expect(result.s3?.message).toBe(
+      "tp01-s3-web cannot reach the 3 services of the 3 other students it probed; it reaches its own",
+    );
   });
 });

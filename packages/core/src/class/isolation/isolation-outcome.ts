@@ -11,6 +11,8 @@ export interface Side {
   prober?: string;
   answered: Target[];
   running: number;
+  /** The other students its probe tried (see peersOf in isolation-check). */
+  peers: string[];
 }
 
 /** One student's container reached another student's service. */
@@ -51,14 +53,12 @@ export function isolationOutcome(
       message: `none of ${student}'s ${side.running} running containers could probe its own services (no sh with node, python3, bash or nc, or no service answering)`,
       attempts: 1,
     };
-  const others = [...sides]
-    .filter(([s]) => s !== student)
-    .reduce((n, [, other]) => n + other.answered.length, 0);
+  const others = side.peers.reduce((n, peer) => n + (sides.get(peer)?.answered.length ?? 0), 0);
   if (others === 0)
     return { status: "skipped", message: "no other student's service answers to probe", attempts: 1 };
   return {
     status: "pass",
-    message: `${side.prober} cannot reach the other students' ${others} service${others === 1 ? "" : "s"}; it reaches its own`,
+    message: `${side.prober} cannot reach the ${others} service${others === 1 ? "" : "s"} of the ${side.peers.length} other student${side.peers.length === 1 ? "" : "s"} it probed; it reaches its own`,
     attempts: 1,
   };
 }

@@ -9,6 +9,8 @@ export interface ProbedContainer {
   student: string;
   /** Its IPv4 addresses, one per network it is attached to. */
   addresses: string[];
+  /** Names of the networks it is attached to. */
+  networks: string[];
   /** TCP ports it exposes or publishes (container side). */
   ports: number[];
 }
@@ -54,6 +56,7 @@ export function dockerIsolationProbe(docker: Dockerode): IsolationProbe {
             addresses: Object.values(c.NetworkSettings.Networks ?? {})
               .map((n) => n.IPAddress)
               .filter((ip) => ip.length > 0),
+            networks: Object.keys(c.NetworkSettings.Networks ?? {}),
             ports: [...ports].sort((a, b) => a - b),
           };
         });

@@ -25,6 +25,7 @@ const isolation: IsolationProbe = {
       name: `tp99-${s.id}-web`,
       student: s.id,
       addresses: [`n${i}.2`],
+      networks: [`n${i}`],
       ports: [80],
     })),
   exec: async (container, cmd): Promise<ExecResult> => {
