@@ -1,5 +1,5 @@
+import { studentMarker } from "@labctl/sdk";
 import { type RecordedResource, recordResources, resolveOutputs } from "@labctl/testing";
-import { studentMarker } from "./student-page";
 import { TEST_ENV, TEST_LABELS, testProgramContext } from "./test-support/program-context";
 
 const { ports, images } = TEST_ENV;

@@ -1,22 +1,5 @@
-import type { Student } from "@labctl/sdk";
+import { escapeHtml, type Student, studentMarker } from "@labctl/sdk";
 import { NGINX_ROOT } from "./topology";
-
-/**
- * What proves the page is this student's: an attribute on the page's body. The checks look
- * for it, so it must not depend on anything but the student id.
- */
-export function studentMarker(studentId: string): string {
-  return `data-labctl-student="${studentId}"`;
-}
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /** The page nginx serves for one student (the display name comes from a roster: escaped). */
 export function studentPage(lab: string, student: Student, container: string): string {

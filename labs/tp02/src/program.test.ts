@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { studentMarker } from "@labctl/sdk";
 import { type RecordedResource, recordResources, resolveOutputs } from "@labctl/testing";
 import * as pulumi from "@pulumi/pulumi";
 import { TEST_ENV, TEST_LABELS, testProgramContext } from "./test-support/program-context";
-import { webMarker } from "./web-root";
 
 const { secrets, ports, images } = TEST_ENV;
 const labels = TEST_LABELS;
@@ -64,7 +64,7 @@ describe("tp02 program", () => {
     expect(web.ports).toEqual([{ internal: 80, external: ports.web, ip: "127.0.0.1", protocol: "tcp" }]);
     expect(web.restart).toBe("unless-stopped");
     const index = join(webRoot, "index.html");
-    expect(readFileSync(index, "utf8")).toContain(webMarker("alice"));
+    expect(readFileSync(index, "utf8")).toContain(studentMarker("alice"));
     expect(statSync(webRoot).mode & 0o777).toBe(0o755);
     expect(statSync(index).mode & 0o777).toBe(0o644);
   });

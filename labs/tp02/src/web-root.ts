@@ -1,20 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Student } from "@labctl/sdk";
-
-/** What proves the served page is the one labctl wrote for this student. */
-export function webMarker(studentId: string): string {
-  return `data-labctl-student="${studentId}"`;
-}
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+import { escapeHtml, type Student, studentMarker } from "@labctl/sdk";
 
 export function webPage(student: Student, webRoot: string): string {
   const name = escapeHtml(student.name);
@@ -24,7 +10,7 @@ export function webPage(student: Student, webRoot: string): string {
 <meta charset="utf-8">
 <title>tp02: ${name}</title>
 </head>
-<body ${webMarker(student.id)}>
+<body ${studentMarker(student.id)}>
 <h1>Served from your machine, ${name}</h1>
 <p>This file lives on the host in <code>${escapeHtml(webRoot)}</code>, bind-mounted read-only into
 the nginx container. Add a file next to it (say <code>hello.html</code>) and open it: nginx serves

@@ -4,6 +4,7 @@ export * from "./container-state";
 export * from "./define-lab";
 export * from "./docker-probe";
 export * from "./engine-guard";
+export * from "./html";
 export * from "./http-probe";
 export * from "./lab";
 export * from "./mysql-query";

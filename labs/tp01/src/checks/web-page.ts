@@ -1,6 +1,5 @@
-import { type Check, errorText, fail, pass } from "@labctl/sdk";
+import { type Check, errorText, fail, pass, studentMarker } from "@labctl/sdk";
 import type { Tp01Outputs } from "../outputs";
-import { studentMarker } from "../student-page";
 import { NGINX_DEFAULT_TITLE } from "../topology";
 
 const ANY_STUDENT = /data-labctl-student="([^"]*)"/;

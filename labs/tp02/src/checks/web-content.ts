@@ -1,7 +1,6 @@
-import { type Check, errorText, fail, pass } from "@labctl/sdk";
+import { type Check, errorText, fail, pass, studentMarker } from "@labctl/sdk";
 import type { Tp02Outputs } from "../outputs";
 import { NGINX_DEFAULT_TITLE } from "../topology";
-import { webMarker } from "../web-root";
 
 export const webContent: Check<Tp02Outputs> = {
   id: "web-content",
@@ -13,13 +12,13 @@ export const webContent: Check<Tp02Outputs> = {
     try {
       const res = await http.request(url, { timeoutMs: 5000 });
       if (res.status !== 200) return fail(`${url} answers HTTP ${res.status}`);
-      if (res.body.includes(webMarker(studentId)))
+      if (res.body.includes(studentMarker(studentId)))
         return pass(`${url} serves the index.html from ${webRoot}`);
       if (res.body.includes(NGINX_DEFAULT_TITLE)) {
         return fail(`${url} serves nginx's default page, not the index.html from ${webRoot}`);
       }
       return fail(
-        `${url} answers 200 but not with the page labctl wrote in ${webRoot} (no ${webMarker(studentId)})`,
+        `${url} answers 200 but not with the page labctl wrote in ${webRoot} (no ${studentMarker(studentId)})`,
       );
     } catch (err) {
       return fail(`nothing answers on ${url}: ${errorText(err)}`);
