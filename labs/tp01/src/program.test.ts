@@ -1,5 +1,5 @@
 import { studentMarker } from "@labctl/sdk";
-import { type RecordedResource, recordResources, resolveOutputs } from "@labctl/testing";
+import { type RecordedResource, recordedResource, recordResources, resolveOutputs } from "@labctl/testing";
 import { TEST_ENV, TEST_LABELS, testProgramContext } from "./test-support/program-context";
 
 const { ports, images } = TEST_ENV;
@@ -13,11 +13,7 @@ beforeAll(async () => {
   outputs = await resolveOutputs(program(testProgramContext(TEST_ENV, "Alice <Admin>")));
 });
 
-const resource = (name: string): RecordedResource => {
-  const found = resources.get(name);
-  if (!found) throw new Error(`no resource ${name}; have ${[...resources.keys()].join(", ")}`);
-  return found;
-};
+const resource = (name: string) => recordedResource(resources, name);
 
 describe("tp01 program", () => {
   it("declares two images, two containers and the student's network, nothing else", () => {

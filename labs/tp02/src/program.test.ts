@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { studentMarker } from "@labctl/sdk";
-import { type RecordedResource, recordResources, resolveOutputs } from "@labctl/testing";
+import { type RecordedResource, recordedResource, recordResources, resolveOutputs } from "@labctl/testing";
 import * as pulumi from "@pulumi/pulumi";
 import { TEST_ENV, TEST_LABELS, testProgramContext } from "./test-support/program-context";
 
@@ -23,11 +23,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(join(dataDir, ".."), { recursive: true, force: true }));
 
-const resource = (name: string): RecordedResource => {
-  const found = resources.get(name);
-  if (!found) throw new Error(`no resource ${name}; have ${[...resources.keys()].join(", ")}`);
-  return found;
-};
+const resource = (name: string) => recordedResource(resources, name);
 
 describe("tp02 program", () => {
   it("pulls both images from the image map and labels every object", () => {

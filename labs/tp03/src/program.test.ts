@@ -1,4 +1,4 @@
-import { type RecordedResource, recordResources, resolveOutputs } from "@labctl/testing";
+import { type RecordedResource, recordedResource, recordResources, resolveOutputs } from "@labctl/testing";
 import * as pulumi from "@pulumi/pulumi";
 import { TEST_ENV, TEST_LABELS, testProgramContext } from "./test-support/program-context";
 
@@ -15,11 +15,7 @@ beforeAll(async () => {
   outputs = await resolveOutputs(raw);
 });
 
-const resource = (name: string): RecordedResource => {
-  const found = resources.get(name);
-  if (!found) throw new Error(`no resource ${name}; have ${[...resources.keys()].join(", ")}`);
-  return found;
-};
+const resource = (name: string) => recordedResource(resources, name);
 
 describe("tp03 program", () => {
   it("pulls both images from the image map and keeps them locally", () => {

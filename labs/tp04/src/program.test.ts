@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import {
   type RecordedResource,
+  recordedResource,
   recordResources,
   resolveOutputs,
   type TestEnvironment,
@@ -30,11 +31,7 @@ beforeAll(async () => {
   outputs = await resolveOutputs(raw);
 });
 
-const resource = (name: string): RecordedResource => {
-  const found = resources.get(name);
-  if (!found) throw new Error(`no resource ${name}; have ${[...resources.keys()].join(", ")}`);
-  return found;
-};
+const resource = (name: string) => recordedResource(resources, name);
 
 describe("tp04 program", () => {
   it("declares the two base images from the image map and keeps them locally", () => {

@@ -1,5 +1,6 @@
 import {
   type RecordedResource,
+  recordedResource,
   recordResources,
   resolveOutputs,
   type TestEnvironment,
@@ -28,11 +29,7 @@ beforeAll(async () => {
   outputs = await resolveOutputs(raw);
 });
 
-const resource = (name: string): RecordedResource => {
-  const found = resources.get(name);
-  if (!found) throw new Error(`no resource ${name}; have ${[...resources.keys()].join(", ")}`);
-  return found;
-};
+const resource = (name: string) => recordedResource(resources, name);
 
 describe("tp06 program", () => {
   it("runs the registry image from the image map, kept locally", () => {

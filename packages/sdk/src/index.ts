@@ -11,3 +11,4 @@ export * from "./mysql-query";
 export * from "./program-context";
 export * from "./published-url";
 export * from "./student";
+export * from "./volume-mount";

@@ -88,3 +88,10 @@ export function resolveOutputs<T extends Record<string, unknown>>(
     pulumi.output(outputs).apply((v) => resolve(v as Record<keyof T, unknown>)),
   );
 }
+
+/** The recorded resource with this logical name; throws listing the names there are. */
+export function recordedResource(resources: Map<string, RecordedResource>, name: string): RecordedResource {
+  const found = resources.get(name);
+  if (!found) throw new Error(`no resource ${name}; have ${[...resources.keys()].join(", ")}`);
+  return found;
+}

@@ -1,4 +1,4 @@
-import { type Check, engineGuard, fail, pass } from "@labctl/sdk";
+import { type Check, engineGuard, fail, pass, volumeMountProblem } from "@labctl/sdk";
 import type { Tp03Outputs } from "../outputs";
 import { MYSQL_DATA_DIR } from "../topology";
 
@@ -13,18 +13,8 @@ export const dataVolume: Check<Tp03Outputs> = {
       if (!(await docker.volume(expected))) return fail(`volume ${expected} does not exist`);
       const mysql = await docker.container(mysqlContainer);
       if (!mysql) return fail(`mysql container ${mysqlContainer} does not exist`);
-      const mount = mysql.mounts.find((m) => m.destination === MYSQL_DATA_DIR);
-      if (!mount) return fail(`nothing is mounted at ${MYSQL_DATA_DIR} in ${mysqlContainer}`);
-      if (mount.type !== "volume") {
-        return fail(
-          `${MYSQL_DATA_DIR} is a ${mount.type} mount of ${mount.source}, not the volume ${expected}`,
-        );
-      }
-      if (mount.name !== expected) {
-        return fail(
-          `${MYSQL_DATA_DIR} is on volume ${mount.name ?? "(anonymous)"}, not the lab's volume ${expected}`,
-        );
-      }
+      const problem = volumeMountProblem(mysql, MYSQL_DATA_DIR, expected);
+      if (problem) return fail(problem);
       return pass(`${MYSQL_DATA_DIR} in ${mysqlContainer} is on volume ${expected}`);
     }),
 };

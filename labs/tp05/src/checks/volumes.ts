@@ -1,18 +1,6 @@
-import { type Check, type ContainerView, engineGuard, fail, pass } from "@labctl/sdk";
+import { type Check, engineGuard, fail, pass, volumeMountProblem } from "@labctl/sdk";
 import type { Tp05Outputs } from "../outputs";
 import { CONTENT_DIR, DB_DATA_DIR } from "../topology";
-
-/** Why `dir` in `view` is not on the named volume `expected`, or undefined when it is. */
-function mountProblem(view: ContainerView, dir: string, expected: string): string | undefined {
-  const mount = view.mounts.find((m) => m.destination === dir);
-  if (!mount) return `nothing is mounted at ${dir} in ${view.name}`;
-  if (mount.type !== "volume")
-    return `${dir} in ${view.name} is a ${mount.type} mount of ${mount.source}, not the volume ${expected}`;
-  if (mount.name !== expected) {
-    return `${dir} in ${view.name} is on volume ${mount.name ?? "(anonymous)"}, not the lab's volume ${expected}`;
-  }
-  return undefined;
-}
 
 export const volumes: Check<Tp05Outputs> = {
   id: "volumes",
@@ -32,7 +20,9 @@ export const volumes: Check<Tp05Outputs> = {
           continue;
         }
         const view = await docker.container(container);
-        const problem = view ? mountProblem(view, dir, volume) : `container ${container} does not exist`;
+        const problem = view
+          ? volumeMountProblem(view, dir, volume, { namingContainer: true })
+          : `container ${container} does not exist`;
         if (problem) problems.push(problem);
       }
       if (problems.length > 0) return fail(problems.join("; "));

@@ -1,4 +1,4 @@
-import { type Check, engineGuard, fail, pass } from "@labctl/sdk";
+import { type Check, engineGuard, fail, pass, volumeMountProblem } from "@labctl/sdk";
 import type { Tp06Outputs } from "../outputs";
 import { checkImage } from "../registry/check-image";
 import { STORAGE_DIR } from "../topology";
@@ -21,16 +21,8 @@ export const storageVolume: Check<Tp06Outputs> = {
       if (!(await docker.volume(expected))) return fail(`volume ${expected} does not exist`);
       const registry = await docker.container(name);
       if (!registry) return fail(`registry container ${name} does not exist`);
-      const mount = registry.mounts.find((m) => m.destination === STORAGE_DIR);
-      if (!mount) return fail(`nothing is mounted at ${STORAGE_DIR} in ${name}`);
-      if (mount.type !== "volume") {
-        return fail(`${STORAGE_DIR} is a ${mount.type} mount of ${mount.source}, not the volume ${expected}`);
-      }
-      if (mount.name !== expected) {
-        return fail(
-          `${STORAGE_DIR} is on volume ${mount.name ?? "(anonymous)"}, not the lab's volume ${expected}`,
-        );
-      }
+      const problem = volumeMountProblem(registry, STORAGE_DIR, expected);
+      if (problem) return fail(problem);
       const { layer } = checkImage(studentId);
       const listed = await docker.exec(name, ["ls", blobDataPath(layer.digest)]);
       if (listed.exitCode !== 0) {
