@@ -98,32 +98,25 @@ const shell = await measure("bash", [
 ]);
 removeByClass(shellClass);
 
-const up = await labctl(
-  "class",
-  "up",
-  "tp01",
-  "--roster",
-  roster,
-  "--engine",
-  "docker",
-  "--concurrency",
-  values.concurrency,
-  "--json",
-);
+/** One `labctl class <verb>` over the whole roster with the docker engine, measured. */
+const classRun = (verb) =>
+  labctl(
+    "class",
+    verb,
+    "tp01",
+    "--roster",
+    roster,
+    "--engine",
+    "docker",
+    "--concurrency",
+    values.concurrency,
+    "--json",
+  );
+
+const up = await classRun("up");
 if (JSON.parse(up.stdout).counts.ok !== students)
   throw new Error(`class up did not bring every student up: ${up.stdout}`);
-const again = await labctl(
-  "class",
-  "up",
-  "tp01",
-  "--roster",
-  roster,
-  "--engine",
-  "docker",
-  "--concurrency",
-  values.concurrency,
-  "--json",
-);
+const again = await classRun("up");
 const one = await labctl(
   "verify",
   "tp01",
@@ -135,30 +128,8 @@ const one = await labctl(
   "docker",
   "--json",
 );
-const all = await labctl(
-  "class",
-  "verify",
-  "tp01",
-  "--roster",
-  roster,
-  "--engine",
-  "docker",
-  "--concurrency",
-  values.concurrency,
-  "--json",
-);
-const down = await labctl(
-  "class",
-  "down",
-  "tp01",
-  "--roster",
-  roster,
-  "--engine",
-  "docker",
-  "--concurrency",
-  values.concurrency,
-  "--json",
-);
+const all = await classRun("verify");
+const down = await classRun("down");
 
 const ratio = (a, b) => (a.seconds / b.seconds).toFixed(2);
 console.log(
