@@ -30,6 +30,7 @@ export const STANDIN_RECIPES: readonly StandinRecipe[] = [
   { name: "debian-slim", standsFor: ["debian:bookworm-slim"] },
   { name: "wordpress", standsFor: ["wordpress:6.6-apache"] },
   { name: "registry", standsFor: ["registry:2.8"] },
+  { name: "busybox", standsFor: ["busybox:1.36"] },
 ];
 
 /** Folder holding the recipe folders (sources and the compiled dist/ both sit one level below). */

@@ -133,3 +133,22 @@ describe("debian-slim stand-in", () => {
     expect((await logsOf(slim, "stdout")).slice(0, 2)).toEqual(["0", "copyright"]);
   });
 });
+
+describe("busybox stand-in", () => {
+  it("is a static busybox on an empty root: the shell and its applets run with no libc in the image", async () => {
+    const box = await startContainer(name("busybox"), [
+      map["busybox:1.36"] as string,
+      "sh",
+      "-c",
+      "test ! -e /lib/x86_64-linux-gnu && echo no-libc; for a in nc wget httpd timeout; do command -v $a; done",
+    ]);
+    expect(await docker("wait", box)).toBe("0");
+    expect(await logsOf(box, "stdout")).toEqual([
+      "no-libc",
+      "/bin/nc",
+      "/bin/wget",
+      "/bin/httpd",
+      "/bin/timeout",
+    ]);
+  });
+});
