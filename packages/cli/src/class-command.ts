@@ -1,11 +1,13 @@
 import {
   type ClassEngine,
   type ClassRunResult,
+  type ClassVerb,
   classIdFor,
   type EngineName,
   ExitCode,
   knownStudentIds,
   type LabctlConfig,
+  LabctlError,
   type LabctlHome,
   openClassEngine,
   type Roster,
@@ -13,12 +15,14 @@ import {
   readRoster,
   type StudentProgress,
   type StudentSelection,
+  selectStudents,
 } from "@labctl/core";
 import type { Lab } from "@labctl/sdk";
 import { Flags } from "@oclif/core";
-import { engineFlag, LabctlCommand } from "./base-command";
+import { dockerHostFlag, engineFlag, LabctlCommand } from "./base-command";
 import { findLab } from "./catalog";
 import { classProgress } from "./class-progress";
+import { checkInputFile } from "./input-paths";
 import { abortOnInterrupt } from "./interrupt";
 
 export const rosterFlags = {
@@ -29,6 +33,7 @@ export const rosterFlags = {
       "roster file: CSV (id,name,email or an LMS export First name,Last name,Email address) or YAML",
   }),
   class: Flags.string({ description: "class id (default: the roster file's name as a slug)" }),
+  ...dockerHostFlag,
 };
 
 /** Flags of the class commands that run something for each student. */
@@ -65,19 +70,43 @@ export interface ClassTarget {
 export abstract class ClassCommand extends LabctlCommand {
   protected classTarget(
     labId: string,
-    flags: { roster: string; class?: string; engine?: EngineName },
+    flags: { roster: string; class?: string; engine?: EngineName; "docker-host"?: string },
   ): ClassTarget {
     const lab = findLab(labId);
-    const home = this.home();
-    const config = this.labctlConfig(home);
     const classId = classIdFor(flags.roster, flags.class);
+    checkInputFile("--roster", flags.roster, "roster");
+    const home = this.home();
+    const config = this.labctlConfig(home, flags);
     const roster = readRoster(flags.roster, knownStudentIds(home, classId));
     const recorded = readClassRun(home, classId, lab.id)?.engine as EngineName | undefined;
     return { home, config, lab, classId, roster, engineName: flags.engine ?? recorded ?? config.engine };
   }
 
+  /**
+   * `--only` and `--retry-failed`, checked before anything else runs: an `--only` with no id in it
+   * (`--only ""`, `--only ,,`: an unset shell variable) is a usage error, never "the whole class".
+   */
   protected selection(flags: { only?: string[]; "retry-failed"?: boolean }): StudentSelection {
-    return { only: flags.only?.map((id) => id.trim()).filter(Boolean), retryFailed: flags["retry-failed"] };
+    const only = flags.only?.map((id) => id.trim()).filter(Boolean);
+    if (flags.only !== undefined && only?.length === 0) {
+      throw new LabctlError(
+        "--only was given no student id.",
+        "Give it roster ids (--only alice,bob), or leave --only out to work on the whole class; check the shell variable you passed.",
+        ExitCode.usage,
+        "EMPTY_ONLY",
+      );
+    }
+    return { only, retryFailed: flags["retry-failed"] };
+  }
+
+  /** How many students a selection covers, for the confirmation of destructive verbs. */
+  protected selectedCount(target: ClassTarget, selection: StudentSelection, verb: ClassVerb): number {
+    return selectStudents(target.roster.students, selection, {
+      verb,
+      lab: target.lab.id,
+      classId: target.classId,
+      record: readClassRun(target.home, target.classId, target.lab.id),
+    }).length;
   }
 
   /**
@@ -93,7 +122,10 @@ export abstract class ClassCommand extends LabctlCommand {
       onProgress: (p: StudentProgress) => void;
     }) => Promise<T>,
   ): Promise<T> {
-    const engine = openClassEngine(target.engineName, target.home, { concurrency });
+    const engine = openClassEngine(target.engineName, target.home, {
+      concurrency,
+      dockerHost: target.config.dockerHost,
+    });
     const view = classProgress({
       students: target.roster.students.map((s) => s.id),
       json: this.jsonEnabled(),

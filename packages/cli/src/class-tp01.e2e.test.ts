@@ -46,10 +46,10 @@ const ids = () =>
     (s: { student: { id: string } }) => s.student.id,
   ) as string[];
 const gridRows = (dir: string) =>
-  parse(readFileSync(join(dir, "grid.csv")), { columns: true }) as Record<string, string>[];
+  parse(readFileSync(join(dir, "grid.csv")), { columns: true, bom: true }) as Record<string, string>[];
 
 describe("labctl class: tp01 for 20 students", () => {
-  afterAll(() => sandbox.labctl("class", "down", "tp01", "--roster", roster));
+  afterAll(() => sandbox.labctl("class", "down", "tp01", "--roster", roster, "--yes"));
 
   it("refuses to start when a student's port is taken, naming it, and creates nothing", async () => {
     const held = createServer();
@@ -137,7 +137,17 @@ describe("labctl class: tp01 for 20 students", () => {
   });
 
   it("down removes every labelled object of the class", async () => {
-    const down = sandbox.labctl("class", "down", "tp01", "--roster", roster, "--concurrency", "8", "--json");
+    const down = sandbox.labctl(
+      "class",
+      "down",
+      "tp01",
+      "--roster",
+      roster,
+      "--concurrency",
+      "8",
+      "--yes",
+      "--json",
+    );
     expect(down.status).toBe(0);
     expect(JSON.parse(down.stdout).counts.ok).toBe(20);
     expect(await classLeftovers(classId)).toEqual([]);

@@ -16,10 +16,10 @@ writeFileSync(
 const classId = "tp03-class-e2e";
 const docker = new Docker();
 const gridRows = (dir: string) =>
-  parse(readFileSync(join(dir, "grid.csv")), { columns: true }) as Record<string, string>[];
+  parse(readFileSync(join(dir, "grid.csv")), { columns: true, bom: true }) as Record<string, string>[];
 
 describe("labctl class up / verify / down tp03", () => {
-  afterAll(() => sandbox.labctl("class", "down", "tp03", "--roster", roster));
+  afterAll(() => sandbox.labctl("class", "down", "tp03", "--roster", roster, "--yes"));
 
   it("brings the class up, ids slugged from the roster", () => {
     const up = sandbox.labctl("class", "up", "tp03", "--roster", roster, "--concurrency", "3", "--json");
@@ -105,7 +105,7 @@ describe("labctl class up / verify / down tp03", () => {
   });
 
   it("down removes every labelled object of the class", async () => {
-    const down = sandbox.labctl("class", "down", "tp03", "--roster", roster, "--json");
+    const down = sandbox.labctl("class", "down", "tp03", "--roster", roster, "--yes", "--json");
     expect(down.status).toBe(0);
     expect(JSON.parse(down.stdout).counts.ok).toBe(3);
     expect(await classLeftovers(classId)).toEqual([]);

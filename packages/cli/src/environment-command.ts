@@ -31,21 +31,22 @@ export abstract class EnvironmentCommand extends LabctlCommand {
    */
   protected target(
     labId: string,
-    flags: { student?: string; class: string; engine?: EngineName },
+    flags: { student?: string; class: string; engine?: EngineName; "docker-host"?: string },
     claimPorts = false,
   ): Target {
     const lab = findLab(labId);
-    const home = this.home();
-    const config = this.labctlConfig(home);
     const student = this.student(flags.student);
-    const record = readRecord(home, flags.class, lab.id, student.id);
+    const classId = this.classId(flags.class);
+    const home = this.home();
+    const config = this.labctlConfig(home, flags);
+    const record = readRecord(home, classId, lab.id, student.id);
     const engineName = flags.engine ?? record?.engine ?? config.engine;
-    const spec = resolveEnvironment(home, config, lab, student, flags.class, claimPorts);
+    const spec = resolveEnvironment(home, config, lab, student, classId, claimPorts);
     return { home, config, lab, spec, engineName };
   }
 
   protected engine(target: Target): Engine {
-    return loadEngine(target.engineName, target.home);
+    return loadEngine(target.engineName, target.home, { dockerHost: target.config.dockerHost });
   }
 
   protected docker(target: Target) {

@@ -1,3 +1,5 @@
+import { ExitCode } from "@labctl/core";
+
 /**
  * Ctrl-C becomes an AbortSignal so engines cancel gracefully; a second Ctrl-C exits at once.
  * Returns the signal and a function that removes the handler.
@@ -5,7 +7,7 @@
 export function abortOnInterrupt(onFirst: () => void): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const handler = () => {
-    if (controller.signal.aborted) process.exit(130);
+    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
     onFirst();
     controller.abort(new Error("interrupted"));
   };

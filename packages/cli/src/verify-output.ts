@@ -9,6 +9,7 @@ import {
   type VerifyStatus,
 } from "@labctl/core";
 import { Flags } from "@oclif/core";
+import { blameFlag } from "./output-paths";
 
 /** Flags of every command that runs checks (verify, smoke). */
 export const verifyFlags = {
@@ -39,8 +40,16 @@ export function writeVerifyArtifacts(
   reports: VerifyReport[],
   flags: { junit?: string; markdown?: string },
 ): void {
-  if (flags.junit) writeFileSync(flags.junit, junitReport(reports));
+  const write = (flag: "--junit" | "--markdown", path: string | undefined, text: string) => {
+    if (path === undefined) return;
+    try {
+      writeFileSync(path, text);
+    } catch (error) {
+      throw blameFlag(error, flag, path);
+    }
+  };
+  write("--junit", flags.junit, junitReport(reports));
   const markdown = reports.map(markdownReport).join("\n");
-  if (flags.markdown) writeFileSync(flags.markdown, markdown);
+  write("--markdown", flags.markdown, markdown);
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
 }

@@ -28,6 +28,15 @@ describe("checkContainerRunning", () => {
       (await checkContainerRunning(probe({ status: "exited", running: false, exitCode: 137 }), "db", "x"))
         .message,
     ).toBe("db container x is exited (exit code 137)");
+    expect(
+      (
+        await checkContainerRunning(
+          probe({ status: "restarting", running: true, exitCode: 1, restartCount: 4 }),
+          "ghost",
+          "x",
+        )
+      ).message,
+    ).toBe("ghost container x keeps crashing: it is restarting (4 restarts so far, last exit code 1)");
     expect((await checkContainerRunning(probe({ health: "starting" }), "db", "x")).message).toBe(
       "db container x is running but its healthcheck reports starting",
     );

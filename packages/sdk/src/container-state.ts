@@ -12,7 +12,16 @@ export async function runningContainer(
 ): Promise<{ container: ContainerView } | { failure: CheckResult }> {
   const container = await docker.container(name);
   if (!container) return { failure: fail(`${role} container ${name} does not exist`) };
-  const { status, running, exitCode, health } = container.state;
+  const { status, running, exitCode, health, restartCount = 0 } = container.state;
+  // Docker reports a container waiting to be restarted as running: name the crash loop instead.
+  if (status === "restarting") {
+    const restarts = `${restartCount} restart${restartCount === 1 ? "" : "s"} so far`;
+    return {
+      failure: fail(
+        `${role} container ${name} keeps crashing: it is restarting (${restarts}, last exit code ${exitCode})`,
+      ),
+    };
+  }
   if (!running) return { failure: fail(`${role} container ${name} is ${status} (exit code ${exitCode})`) };
   if (health !== undefined && health !== "healthy") {
     return { failure: fail(`${role} container ${name} is running but its healthcheck reports ${health}`) };

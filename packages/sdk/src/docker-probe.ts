@@ -90,6 +90,8 @@ export interface ContainerView {
     exitCode: number;
     /** healthy | unhealthy | starting, when the container has a healthcheck. */
     health?: string;
+    /** Times the engine restarted it after it exited (its restart policy); a crash loop counts up. */
+    restartCount?: number;
   };
   restartPolicy: string;
   user: string;

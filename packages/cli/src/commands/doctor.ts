@@ -1,5 +1,5 @@
 import { ExitCode } from "@labctl/core";
-import { LabctlCommand } from "../base-command";
+import { dockerHostFlag, LabctlCommand } from "../base-command";
 import { type DoctorFinding, runDiagnostics } from "../doctor/diagnostics";
 
 export interface DoctorResult {
@@ -12,12 +12,19 @@ const MARK = { ok: "ok  ", warn: "warn", fail: "FAIL" } as const;
 export default class Doctor extends LabctlCommand {
   static override summary =
     "Check that this machine can run labs: Node, labctl home, config, Docker, Pulumi, images.";
-  static override examples = ["<%= config.bin %> doctor"];
+  static override description =
+    "Shows the configuration in force and where each part came from (config file, engine, Docker host, image map), " +
+    "then asks the Docker engine (giving up after a few seconds) and Pulumi. Exit 2 when something must be fixed.";
+  static override examples = [
+    "<%= config.bin %> doctor",
+    "<%= config.bin %> doctor --docker-host ssh://prof@lab-host --json",
+  ];
+  static override flags = { ...dockerHostFlag };
 
   async run(): Promise<DoctorResult> {
-    await this.parse(Doctor);
+    const { flags } = await this.parse(Doctor);
     const home = this.home();
-    const findings = await runDiagnostics(home, () => this.labctlConfig(home));
+    const findings = await runDiagnostics(home, () => this.labctlConfig(home, flags));
     const ok = findings.every((f) => f.status !== "fail");
     if (!this.jsonEnabled()) {
       for (const f of findings) this.log(`${MARK[f.status]}  ${f.name.padEnd(14)} ${f.detail}`);

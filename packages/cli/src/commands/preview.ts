@@ -15,7 +15,9 @@ export default class Preview extends EnvironmentCommand {
   async run(): Promise<PreviewSummary> {
     const { args, flags } = await this.parse(Preview);
     const target = this.target(args.lab, flags);
-    const summary = await this.withProgress((opts) => preview(this.engine(target), target.spec, opts));
+    const summary = await this.withProgress((opts) =>
+      preview(target.home, this.engine(target), target.spec, opts),
+    );
     if (!this.jsonEnabled()) {
       for (const c of summary.changes) this.log(`  ${c.action.padEnd(7)} ${c.name} (${c.type})`);
       const counts = new Map<string, number>();

@@ -17,7 +17,9 @@ export default class Repair extends EnvironmentCommand {
   async run(): Promise<RepairSummary> {
     const { args, flags } = await this.parse(Repair);
     const target = this.target(args.lab, flags);
-    const summary = await this.withProgress((opts) => repair(this.engine(target), target.spec, opts));
+    const summary = await this.withProgress((opts) =>
+      repair(target.home, this.engine(target), target.spec, opts),
+    );
     if (!this.jsonEnabled()) {
       if (!summary.repaired)
         this.log(

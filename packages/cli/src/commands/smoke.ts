@@ -10,6 +10,7 @@ import {
 import { Args } from "@oclif/core";
 import { engineFlag, environmentFlags } from "../base-command";
 import { EnvironmentCommand } from "../environment-command";
+import { checkOutputFile } from "../output-paths";
 import { probeClients, VERIFY_EXIT, verifyFlags, writeVerifyArtifacts } from "../verify-output";
 
 export interface SmokeResult {
@@ -29,6 +30,8 @@ export default class Smoke extends EnvironmentCommand {
 
   async run(): Promise<SmokeResult> {
     const { args, flags } = await this.parse(Smoke);
+    checkOutputFile("--junit", flags.junit);
+    checkOutputFile("--markdown", flags.markdown);
     const target = this.target(args.lab, flags, true);
     const engine = this.engine(target);
     const docker = this.docker(target);

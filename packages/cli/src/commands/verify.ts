@@ -10,6 +10,7 @@ import {
 import { Args } from "@oclif/core";
 import { engineFlag, environmentFlags } from "../base-command";
 import { EnvironmentCommand } from "../environment-command";
+import { checkOutputFile } from "../output-paths";
 import { probeClients, VERIFY_EXIT, verifyFlags, writeVerifyArtifacts } from "../verify-output";
 
 export interface VerifyResult {
@@ -38,6 +39,8 @@ export default class Verify extends EnvironmentCommand {
 
   async run(): Promise<VerifyResult> {
     const { args, flags } = await this.parse(Verify);
+    checkOutputFile("--junit", flags.junit);
+    checkOutputFile("--markdown", flags.markdown);
     const labIds = args.lab ? [args.lab] : this.labsUp(flags.class, flags.student);
     const reports: VerifyReport[] = [];
     for (const labId of labIds) {
@@ -62,8 +65,9 @@ export default class Verify extends EnvironmentCommand {
 
   private labsUp(classId: string, studentFlag: string | undefined): string[] {
     const student = this.student(studentFlag);
+    const id = this.classId(classId);
     const labs = listRecords(this.home())
-      .filter((r) => r.classId === classId && r.student === student.id)
+      .filter((r) => r.classId === id && r.student === student.id)
       .map((r) => r.lab);
     if (labs.length === 0) {
       this.fail(

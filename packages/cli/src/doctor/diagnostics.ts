@@ -1,9 +1,17 @@
 import { execFile } from "node:child_process";
-import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import { accessSync, constants, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { dockerClient, type LabctlConfig, type LabctlHome, mapImage } from "@labctl/core";
+import {
+  type DockerBudgets,
+  ExitCode,
+  isLabctlError,
+  type LabctlConfig,
+  type LabctlHome,
+} from "@labctl/core";
 import { LABS } from "../catalog";
+import { configFindings } from "./config-findings";
+import { dockerFindings } from "./docker-findings";
 
 export interface DoctorFinding {
   name: string;
@@ -25,93 +33,74 @@ async function pulumiVersion(home: LabctlHome): Promise<string | undefined> {
   return undefined;
 }
 
-/** Each finding says what was looked at and, when it is not fine, what to do. */
-export async function runDiagnostics(
-  home: LabctlHome,
-  loadConfig: () => LabctlConfig,
-): Promise<DoctorFinding[]> {
-  const findings: DoctorFinding[] = [];
+function nodeFinding(): DoctorFinding {
   const major = Number(process.versions.node.split(".")[0]);
-  findings.push(
-    major >= 22
-      ? { name: "node", status: "ok", detail: `Node ${process.versions.node}` }
-      : {
-          name: "node",
-          status: "fail",
-          detail: `Node ${process.versions.node}; labctl needs Node 22 (npm install node@22, see README)`,
-        },
-  );
+  return major >= 22
+    ? { name: "node", status: "ok", detail: `Node ${process.versions.node}` }
+    : {
+        name: "node",
+        status: "fail",
+        detail: `Node ${process.versions.node}; labctl needs Node 22 (npm install node@22, see README)`,
+      };
+}
+
+function homeFinding(home: LabctlHome): DoctorFinding {
   try {
     mkdirSync(home.root, { recursive: true, mode: 0o700 });
     accessSync(home.root, constants.W_OK);
-    findings.push({ name: "labctl home", status: "ok", detail: home.root });
+    return { name: "labctl home", status: "ok", detail: home.root };
   } catch (e) {
-    findings.push({
+    return {
       name: "labctl home",
       status: "fail",
       detail: `${home.root} is not writable (${(e as Error).message}); set LABCTL_HOME`,
-    });
+    };
   }
+}
+
+async function pulumiFinding(home: LabctlHome, config: LabctlConfig | undefined): Promise<DoctorFinding> {
+  const pulumi = await pulumiVersion(home);
+  return pulumi
+    ? { name: "pulumi", status: "ok", detail: pulumi }
+    : {
+        name: "pulumi",
+        status: config?.engine === "docker" ? "ok" : "warn",
+        detail:
+          "Pulumi CLI not found; `labctl up` installs it on first use when get.pulumi.com is reachable, or use --engine docker",
+      };
+}
+
+/**
+ * Each finding says what was looked at and, when it is not fine, what to do. A bad flag is a
+ * usage error (thrown, exit 64), not a finding. Docker and Pulumi are asked at the same time, and
+ * Docker with the short ping budget first, so doctor ends within seconds against a wedged engine.
+ */
+export async function runDiagnostics(
+  home: LabctlHome,
+  loadConfig: () => LabctlConfig,
+  opts: { budgets?: Partial<DockerBudgets> } = {},
+): Promise<DoctorFinding[]> {
+  const findings: DoctorFinding[] = [nodeFinding(), homeFinding(home)];
   let config: LabctlConfig | undefined;
   try {
     config = loadConfig();
-    findings.push({
-      name: "config",
-      status: "ok",
-      detail: `${existsSync(home.configFile) ? home.configFile : "defaults"}; engine ${config.engine}`,
-    });
+    findings.push(...configFindings(home, config));
   } catch (e) {
-    findings.push({ name: "config", status: "fail", detail: (e as Error).message });
+    if (isLabctlError(e) && e.exitCode === ExitCode.usage) throw e;
+    const detail = isLabctlError(e) ? `${e.message} ${e.advice}` : (e as Error).message;
+    findings.push({ name: "config", status: "fail", detail });
   }
-  const docker = dockerClient(config?.dockerHost);
-  let dockerUp = false;
-  try {
-    const v = await docker.version();
-    dockerUp = true;
-    findings.push({
-      name: "docker",
-      status: "ok",
-      detail: `Docker Engine ${v.Version} (API ${v.ApiVersion})`,
-    });
-  } catch (e) {
-    findings.push({
-      name: "docker",
-      status: "fail",
-      detail: `no Docker engine answers (${(e as Error).message}); start Docker or set dockerHost`,
-    });
-  }
-  const pulumi = await pulumiVersion(home);
-  findings.push(
-    pulumi
-      ? { name: "pulumi", status: "ok", detail: pulumi }
-      : {
-          name: "pulumi",
-          status: config?.engine === "docker" ? "ok" : "warn",
-          detail:
-            "Pulumi CLI not found; `labctl up` installs it on first use when get.pulumi.com is reachable, or use --engine docker",
-        },
-  );
-  if (dockerUp && config) {
-    const refs = [
-      ...new Set(LABS.flatMap((lab) => Object.values(lab.images)).map((ref) => mapImage(config, ref))),
-    ];
-    const missing: string[] = [];
-    for (const ref of refs) {
-      try {
-        await docker.getImage(ref).inspect();
-      } catch {
-        missing.push(ref);
-      }
-    }
-    findings.push(
-      missing.length === 0
-        ? { name: "images", status: "ok", detail: `${refs.length} lab images present locally` }
-        : {
-            name: "images",
+  const [docker, pulumi] = await Promise.all([
+    config
+      ? dockerFindings(config, LABS, opts.budgets)
+      : Promise.resolve<DoctorFinding[]>([
+          {
+            name: "docker",
             status: "warn",
-            detail: `not present locally (pulled on first use if a registry answers): ${missing.join(", ")}`,
+            detail: "not checked: fix the config first (it says which engine to ask)",
           },
-    );
-  }
-  return findings;
+        ]),
+    pulumiFinding(home, config),
+  ]);
+  return [...findings, ...docker, pulumi];
 }

@@ -1,9 +1,10 @@
-import { join } from "node:path";
-import type { LabctlHome } from "../home/labctl-home";
+import { insideHome, type LabctlHome } from "../home/labctl-home";
+import { validId } from "../naming/valid-id";
 
 /** `<home>/classes/<class>`: what labctl remembers of a class (student ids). */
-export const classDir = (home: LabctlHome, classId: string) => join(home.root, "classes", classId);
+export const classDir = (home: LabctlHome, classId: string): string =>
+  insideHome(home, "classes", validId("class", classId));
 
 /** `<home>/classes/<class>/<lab>`: the class runs of one lab (last-run.json, verify.json, report/). */
-export const classLabDir = (home: LabctlHome, classId: string, lab: string) =>
-  join(classDir(home, classId), lab);
+export const classLabDir = (home: LabctlHome, classId: string, lab: string): string =>
+  insideHome(home, "classes", validId("class", classId), validId("lab", lab));

@@ -1,8 +1,9 @@
 import { join } from "node:path";
+import { z } from "zod";
 import type { LabctlHome } from "../home/labctl-home";
+import { readStateFile, type StateFileKind, writeStateFile } from "../state/state-file";
 import { classLabDir } from "./class-paths";
 import type { ClassVerb, FinalState, StudentProgress } from "./class-types";
-import { readJson, writeJson } from "./json-file";
 
 /** A student's last result for one verb; `running` left behind means the process was killed. */
 export interface StudentRunEntry {
@@ -29,11 +30,42 @@ export interface ClassRunRecord {
   runs: Partial<Record<ClassVerb, VerbRun>>;
 }
 
+const entrySchema = z.object({
+  state: z.enum(["ok", "unchanged", "failed", "cancelled", "running"]),
+  at: z.string(),
+  message: z.string().optional(),
+  durationMs: z.number().optional(),
+});
+
+const verbRunSchema = z.object({
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  interrupted: z.boolean().optional(),
+  students: z.record(z.string(), entrySchema),
+});
+
+const classRunKind: StateFileKind<ClassRunRecord> = {
+  what: "The class run record",
+  schema: z.object({
+    classId: z.string(),
+    lab: z.string(),
+    roster: z.string().optional(),
+    engine: z.string().optional(),
+    runs: z.object({
+      up: verbRunSchema.optional(),
+      verify: verbRunSchema.optional(),
+      down: verbRunSchema.optional(),
+    }),
+  }),
+  advice:
+    "It only remembers each student's last result (for --retry-failed and `class status`): restore it from a backup, or move it away and run the class command again without --retry-failed.",
+};
+
 const recordFile = (home: LabctlHome, classId: string, lab: string) =>
   join(classLabDir(home, classId, lab), "last-run.json");
 
 export const readClassRun = (home: LabctlHome, classId: string, lab: string): ClassRunRecord | undefined =>
-  readJson<ClassRunRecord>(recordFile(home, classId, lab));
+  readStateFile(recordFile(home, classId, lab), classRunKind);
 
 /** Students whose last `verb` did not succeed: failed, cancelled, or cut off while running. */
 export function unsuccessfulStudents(
@@ -63,14 +95,14 @@ export class ClassRunRecorder {
     meta: { roster?: string; engine?: string },
   ) {
     this.file = recordFile(home, key.classId, key.lab);
-    const previous = readJson<ClassRunRecord>(this.file);
+    const previous = readStateFile(this.file, classRunKind);
     const students = previous?.runs[verb]?.students ?? {};
     this.record = {
       ...key,
       ...meta,
       runs: { ...previous?.runs, [verb]: { startedAt: new Date().toISOString(), students } },
     };
-    writeJson(this.file, this.record);
+    writeStateFile(this.file, this.record);
   }
 
   update(progress: StudentProgress): void {
@@ -79,7 +111,7 @@ export class ClassRunRecorder {
     if (progress.state !== "running")
       Object.assign(entry, { message: progress.detail, durationMs: progress.durationMs });
     (this.record.runs[this.verb] as VerbRun).students[progress.student] = entry;
-    writeJson(this.file, this.record);
+    writeStateFile(this.file, this.record);
   }
 
   finish(interrupted: boolean): ClassRunRecord {
@@ -87,7 +119,7 @@ export class ClassRunRecorder {
       finishedAt: new Date().toISOString(),
       interrupted,
     });
-    writeJson(this.file, this.record);
+    writeStateFile(this.file, this.record);
     return this.record;
   }
 }

@@ -5,6 +5,7 @@ import { LABEL } from "../naming/labels";
 import type { Roster } from "../roster/roster-types";
 import { readClassRun, type StudentRunEntry } from "./class-run-record";
 import { readVerifyStore } from "./class-verify-store";
+import { notReverified } from "./report/class-grid";
 
 export interface StudentStatus {
   student: Student;
@@ -17,6 +18,8 @@ export interface StudentStatus {
   lastUp?: StudentRunEntry;
   lastVerify?: StudentRunEntry;
   score?: { status: string; earned: number; total: number; at: string };
+  /** Why the last verify gave no result: "not re-verified: … (last result from …)" when a score stands. */
+  error?: string;
 }
 
 export interface ClassStatusResult {
@@ -46,6 +49,7 @@ export async function classStatus(opts: {
   const students = roster.students.map((student): StudentStatus => {
     const record = records.find((r) => r.student === student.id);
     const report = store?.reports[student.id];
+    const error = store?.errors[student.id]?.message;
     return {
       student,
       up: record !== undefined,
@@ -66,6 +70,7 @@ export async function classStatus(opts: {
         total: report.total,
         at: report.startedAt,
       },
+      ...(error && { error: report ? notReverified(error, report.startedAt) : error }),
     };
   });
   return {

@@ -1,6 +1,7 @@
 import type Dockerode from "dockerode";
 import type { EngineEvent, EnvironmentSpec, ResourceChange } from "../engine/types";
-import { resolveEnvironment } from "../environment/resolve-environment";
+import { specFor } from "../environment/resolve-environment";
+import { commitChecked, planPorts } from "../ports/port-allocator";
 import { type UpSummary, up } from "../verbs/up";
 import type { ClassOptions } from "./class-options";
 import { classRunResult } from "./class-result";
@@ -33,9 +34,14 @@ export function stepsOf(step: (detail: string) => void): (event: EngineEvent) =>
 }
 
 /**
- * `class up`: ports for every roster student allocated first, serially and in roster order (so
- * blocks are stable when the roster grows), one class pre-flight, then each selected student's
- * `up` with bounded concurrency. Healthy environments are left alone ("unchanged").
+ * `class up`: ports for every roster student planned in one pass, in roster order (so blocks
+ * are stable when the roster grows), one class pre-flight, then each selected student's `up`
+ * with bounded concurrency. Healthy environments are left alone ("unchanged").
+ *
+ * Port allocation is transactional: the plan is computed without writing, the pre-flight
+ * checks it, and only then is it recorded (under the ports lock, re-planned and re-checked if
+ * another run allocated meanwhile). A refused pre-flight, an unreachable engine, or a roster
+ * that overflows the port range leaves ports.json exactly as it was; nothing to roll back.
  */
 export async function classUp(opts: ClassUpOptions): Promise<ClassUpResult> {
   const { home, config, lab, classId, roster, engine, signal, docker } = opts;
@@ -47,14 +53,23 @@ export async function classUp(opts: ClassUpOptions): Promise<ClassUpResult> {
   };
   const run = await runClassVerb("up", opts, {
     preflight: async (selected) => {
-      rememberStudentIds(home, classId, roster);
-      for (const s of roster.students)
-        specs.set(s.id, resolveEnvironment(home, config, lab, s, classId, true));
+      const requests = roster.students.map((s) => ({
+        classId,
+        student: s.id,
+        lab: lab.id,
+        roles: lab.ports,
+      }));
+      const plan = planPorts(home, config, requests); // overflow: throws, nothing written
       await engine.preflight({ signal });
-      await classPreflight(
-        selected.map((s) => specOf(s.id)),
-        { docker, plan: engine.plan?.bind(engine) },
-      );
+      await commitChecked(home, plan, async (candidate) => {
+        for (const [i, s] of roster.students.entries())
+          specs.set(s.id, specFor(home, config, lab, s, classId, candidate.ports[i] ?? {}));
+        await classPreflight(
+          selected.map((s) => specOf(s.id)),
+          { docker, plan: engine.plan?.bind(engine) },
+        );
+      });
+      rememberStudentIds(home, classId, roster);
       await engine.prepare?.([lab], { signal });
     },
     task: async (student, { signal, step }) => {

@@ -1,14 +1,24 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
+import { LabctlError } from "../errors";
 import { classDown } from "./class-down";
 import { classLabDir } from "./class-paths";
+import { classReport } from "./class-report";
 import { ClassRunRecorder, readClassRun } from "./class-run-record";
 import { classStatus } from "./class-status";
 import { classUp } from "./class-up";
 import { classVerify } from "./class-verify";
 import { readVerifyStore } from "./class-verify-store";
-import { FakeEngine, fakeHome, fakeLab, noClients, roster } from "./test-support/fake-class";
+import { classGrid } from "./report/class-grid";
+import {
+  FakeEngine,
+  fakeHome,
+  fakeLab,
+  noClients,
+  roster,
+  vanishingClients,
+} from "./test-support/fake-class";
 
 async function setup(...ids: string[]) {
   const { home, config } = await fakeHome();
@@ -131,6 +141,17 @@ describe("class up", () => {
     });
   });
 
+  it("--only with an empty list is a usage error (exit 64), never the whole class", async () => {
+    const { engine, base } = await setup("ann", "bob");
+    await classUp(base);
+    engine.calls.length = 0;
+    await expect(classDown({ ...base, selection: { only: [] } })).rejects.toMatchObject({
+      exitCode: 64,
+      code: "EMPTY_ONLY",
+    });
+    expect(engine.calls).toEqual([]);
+  });
+
   it("--retry-failed without a previous run is a usage error", async () => {
     const { base } = await setup("ann");
     await expect(classUp({ ...base, selection: { retryFailed: true } })).rejects.toMatchObject({
@@ -198,5 +219,72 @@ describe("class verify, status and down", () => {
     const { base } = await setup("ann", "bob");
     await classUp(base);
     expect((await classStatus({ ...base, roster: roster("ann") })).notInRoster).toEqual(["bob"]);
+  });
+});
+
+describe("class verify never loses a stored result to the infrastructure", () => {
+  const fast = { retryIntervalMs: 1, checkTimeoutMs: 50 };
+
+  it("an unreachable engine exits 2 before any student: verify.json, last-run.json and the report stay as they were", async () => {
+    const { home, engine, base } = await setup("ann", "bob");
+    await classUp(base);
+    await classVerify({ ...base, clients: noClients, checks: fast });
+    await classReport(base);
+    const dir = classLabDir(home, "devops", "tp99");
+    const files = [
+      "verify.json",
+      "last-run.json",
+      "report/grid.csv",
+      "report/junit.xml",
+      "report/students/ann.md",
+    ];
+    const snapshot = () => files.map((f) => readFileSync(join(dir, f), "utf8"));
+    const before = snapshot();
+    engine.preflightError = new LabctlError("Cannot connect to the Docker engine.", "start it", 2, "ENGINE");
+    engine.calls.length = 0;
+    await expect(classVerify({ ...base, clients: noClients, checks: fast })).rejects.toMatchObject({
+      exitCode: 2,
+      code: "ENGINE",
+    });
+    expect(snapshot()).toEqual(before);
+    expect(engine.calls).toEqual([]);
+    expect(readVerifyStore(home, "devops", "tp99")?.reports.ann?.status).toBe("pass");
+  });
+
+  it("a mixed run replaces the verified students' reports and keeps the errored ones' beside the error", async () => {
+    const { home, engine, base } = await setup("ann", "bob", "cid");
+    await classUp(base);
+    engine.broken.add("ann");
+    await classVerify({ ...base, clients: noClients, checks: fast });
+    const first = readVerifyStore(home, "devops", "tp99");
+    expect(first?.reports.ann?.status).toBe("fail");
+    engine.broken.clear();
+    engine.unreadable.add("bob"); // the verify throws
+    engine.vanishing.add("cid"); // the engine goes away during cid's checks
+    const run = await classVerify({ ...base, clients: vanishingClients, checks: fast });
+    expect(run.students.map((s) => [s.student.id, s.state, s.error?.code])).toEqual([
+      ["ann", "ok", undefined],
+      ["bob", "failed", "ENGINE"],
+      ["cid", "failed", "ENGINE_UNREACHABLE"],
+    ]);
+    const store = readVerifyStore(home, "devops", "tp99");
+    expect(store?.reports.ann?.status).toBe("pass");
+    expect(store?.reports.bob).toEqual(first?.reports.bob);
+    expect(store?.reports.cid).toEqual(first?.reports.cid);
+    expect(store?.errors.ann).toBeUndefined();
+    expect(store?.errors.cid?.message).toBe(
+      "Docker engine unreachable: connect ECONNREFUSED /var/run/docker.sock",
+    );
+    const grid = classGrid(fakeLab, "devops", base.roster.students, store);
+    const cid = grid.rows[2];
+    expect(cid).toMatchObject({ status: "pass", earned: 5 });
+    expect(cid?.error).toBe(
+      `not re-verified: Docker engine unreachable: connect ECONNREFUSED /var/run/docker.sock (last result from ${first?.reports.cid?.startedAt.slice(0, 16).replace("T", " ")} UTC)`,
+    );
+    const status = await classStatus({ ...base });
+    expect(status.students[1]?.error).toMatch(
+      /^not re-verified: Cannot connect to the Docker engine\. \(last result from /,
+    );
+    expect(status.students[1]?.score?.earned).toBe(5);
   });
 });

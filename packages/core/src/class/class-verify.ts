@@ -1,6 +1,7 @@
 import { resolveEnvironment } from "../environment/resolve-environment";
+import { ExitCode, LabctlError } from "../errors";
 import { type ProbeClients, verify } from "../verbs/verify";
-import type { VerifyReport, VerifyStatus } from "../verify/report-types";
+import { endedByEngine, type VerifyReport, type VerifyStatus } from "../verify/report-types";
 import type { RunChecksOptions } from "../verify/run-checks";
 import type { ClassOptions } from "./class-options";
 import { classRunResult } from "./class-result";
@@ -39,15 +40,28 @@ export function classVerifyStatus(statuses: string[]): VerifyStatus {
   return "pass";
 }
 
+/** A report the engine cut short is no result: thrown, so the student's previous one is kept. */
+function engineVanished(report: VerifyReport): LabctlError {
+  const cut = report.checks.find((c) => c.engineUnreachable);
+  return new LabctlError(
+    cut?.message ?? "Docker engine unreachable.",
+    "Start the Docker engine (or fix DOCKER_HOST / dockerHost), then run `labctl class verify --retry-failed`; the student's previous result is kept until then.",
+    ExitCode.infrastructure,
+    "ENGINE_UNREACHABLE",
+  );
+}
+
 /**
  * `class verify`: every selected student's checks with bounded concurrency and, alongside, the
- * class-level isolation check. Results are merged into verify.json for `class report`.
+ * class-level isolation check. Results are merged into verify.json for `class report`. The
+ * engine is asked first: unreachable, the run throws (exit 2) before touching any stored result.
  */
 export async function classVerify(opts: ClassVerifyOptions): Promise<ClassVerifyResult> {
   const { home, config, lab, classId, engine } = opts;
   let isolation: Promise<ClassCheckResult | undefined> = Promise.resolve(undefined);
   const run = await runClassVerb("verify", opts, {
     preflight: async (selected) => {
+      await engine.preflight({ signal: opts.signal });
       // Started here, so it probes while the students' checks run; awaited after them.
       const probers = selected.map((s) => s.id);
       if (opts.isolation)
@@ -64,6 +78,7 @@ export async function classVerify(opts: ClassVerifyOptions): Promise<ClassVerify
     task: async (student, { signal }) => {
       const spec = resolveEnvironment(home, config, lab, student, classId, false);
       const report = await verify(engine, spec, opts.clients, { ...opts.checks, signal });
+      if (endedByEngine(report)) throw engineVanished(report);
       return {
         state: report.status === "pass" ? "ok" : "failed",
         message: scoreLine(report),

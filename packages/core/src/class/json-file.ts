@@ -1,20 +1,16 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { z } from "zod";
+import { readStateFile, writeStateFile } from "../state/state-file";
 
-/** A JSON file's content, or undefined when it does not exist. */
-export function readJson<T>(file: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as T;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
-  }
+/**
+ * Kept only for class-verify-store.ts until it moves to its own schema: the state helper with
+ * no shape check. A corrupt file is a STATE_CORRUPT error naming it, never "absent".
+ * @deprecated use readStateFile / writeStateFile with a schema.
+ */
+export function readJson<T>(file: string, what = "The state file"): T | undefined {
+  return readStateFile(file, { what, schema: z.unknown() }) as T | undefined;
 }
 
-/** Writes JSON atomically (temp file then rename), private to the user: class files name students. */
+/** @deprecated use writeStateFile. */
 export function writeJson(file: string, value: unknown): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
-  renameSync(tmp, file);
+  writeStateFile(file, value);
 }

@@ -17,7 +17,16 @@ export function selectStudents(
   context: { verb: ClassVerb; lab: string; classId: string; record?: ClassRunRecord },
 ): Student[] {
   let selected = students;
-  if (selection.only && selection.only.length > 0) {
+  // An empty list is a bug upstream (an unset shell variable): never read as "everyone".
+  if (selection.only?.length === 0) {
+    throw new LabctlError(
+      "--only was given no student id.",
+      "Name at least one roster id (--only ann,bob), or leave --only out to mean the whole class.",
+      ExitCode.usage,
+      "EMPTY_ONLY",
+    );
+  }
+  if (selection.only) {
     const ids = new Set(students.map((s) => s.id));
     const unknown = selection.only.filter((id) => !ids.has(id));
     if (unknown.length > 0) {

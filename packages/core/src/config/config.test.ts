@@ -19,6 +19,9 @@ describe("loadConfig", () => {
       portBase: 20000,
       portBlockSize: 100,
       images: {},
+      dockerHost: "unix:///var/run/docker.sock",
+      dockerHostSource: "default",
+      origin: { file: undefined, engine: "default", images: { config: 0 } },
     });
   });
 
@@ -60,5 +63,62 @@ describe("loadConfig", () => {
     expect(() => loadConfig(homeWith("engine: [docker\n"), {})).toThrow(
       expect.objectContaining({ exitCode: 65 }),
     );
+  });
+
+  it("says where the engine, the file and the image map came from (doctor shows it)", () => {
+    const home = homeWith("engine: docker\nimages:\n  'a:1': m/a:1\n  'b:1': m/b:1\n");
+    const mapFile = join(home.root, "map.yaml");
+    writeFileSync(mapFile, "'c:1': m/c:1\n");
+    expect(loadConfig(home, {}).origin).toEqual({
+      file: home.configFile,
+      engine: "config",
+      images: { config: 2 },
+    });
+    expect(loadConfig(home, { LABCTL_ENGINE: "pulumi", LABCTL_IMAGE_MAP: mapFile }).origin).toEqual({
+      file: home.configFile,
+      engine: "LABCTL_ENGINE",
+      images: { config: 2, imageMap: { file: mapFile, entries: 1 } },
+    });
+  });
+});
+
+describe("loadConfig: the Docker host", () => {
+  const file = "dockerHost: unix:///run/config.sock\n";
+
+  it("is always resolved: --docker-host > DOCKER_HOST > config.yaml > the local socket", () => {
+    const home = homeWith(file);
+    const flags = { dockerHost: "ssh://prof@flag-host" };
+    const env = { DOCKER_HOST: "tcp://10.0.0.5:2375" };
+    const pick = (c: { dockerHost: string; dockerHostSource: string }) => [c.dockerHost, c.dockerHostSource];
+    expect(pick(loadConfig(home, env, flags))).toEqual(["ssh://prof@flag-host", "flag"]);
+    expect(pick(loadConfig(home, env))).toEqual(["tcp://10.0.0.5:2375", "DOCKER_HOST"]);
+    expect(pick(loadConfig(home, {}))).toEqual(["unix:///run/config.sock", "config"]);
+    expect(pick(loadConfig(homeWith(), {}))).toEqual(["unix:///var/run/docker.sock", "default"]);
+  });
+
+  it("refuses a bad one with the exit code of where it came from, never 'Invalid URL'", () => {
+    const home = homeWith("dockerHost: 'tcp://'\n");
+    const bad = (run: () => unknown) => {
+      try {
+        run();
+      } catch (e) {
+        return e as { exitCode: number; message: string };
+      }
+      throw new Error("accepted");
+    };
+    const fromFile = bad(() => loadConfig(home, {}));
+    expect(fromFile).toMatchObject({
+      exitCode: 65,
+      message: expect.stringContaining(`${home.configFile}: dockerHost "tcp://"`),
+    });
+    expect(bad(() => loadConfig(homeWith(), { DOCKER_HOST: "tcp://" }))).toMatchObject({
+      exitCode: 65,
+      message: expect.stringMatching(/^DOCKER_HOST=tcp:\/\/ is not a Docker host/),
+    });
+    expect(bad(() => loadConfig(homeWith(), {}, { dockerHost: "tcp://x y" }))).toMatchObject({
+      exitCode: 64,
+      message: expect.stringMatching(/^--docker-host "tcp:\/\/x y" is not a Docker host/),
+    });
+    for (const e of [fromFile]) expect(e.message).not.toMatch(/Invalid URL/);
   });
 });

@@ -4,14 +4,21 @@ import { type LabctlConfig, mapImage } from "../config/config";
 import type { EnvironmentSpec } from "../engine/types";
 import { environmentDir, type LabctlHome } from "../home/labctl-home";
 import { labelsFor } from "../naming/labels";
-import { allocatePorts } from "../ports/port-allocator";
+import { type PortPlan, planPorts } from "../ports/port-allocator";
 import { readSecrets } from "../secrets/secret-store";
 import { LABCTL_VERSION } from "../version";
 
 /**
+ * A spec with, when its ports are not recorded yet, the plan `up` commits once its pre-flight
+ * passed (engines never see it: `up` strips it).
+ */
+export type ResolvedEnvironment = EnvironmentSpec & { portPlan?: PortPlan };
+
+/**
  * Resolves everything an engine needs for one environment: mapped images, the student's
- * ports, the secrets generated so far (`up` generates missing ones once its pre-flight passed,
- * so a refused `up` leaves nothing behind), labels.
+ * ports, the secrets generated so far, labels. Nothing is written: `up` records new ports and
+ * generates missing secrets once its pre-flight passed, so a refused `up` leaves nothing behind.
+ * Ids are validated (BAD_ID, exit 64) before anything else.
  */
 export function resolveEnvironment(
   home: LabctlHome,
@@ -19,8 +26,23 @@ export function resolveEnvironment(
   lab: Lab,
   student: Student,
   classId: string,
-  /** Record the port allocation (up); verify and down only look. */
-  claimPorts = true,
+  /** Kept for callers; ports are only ever recorded by `up`, after its pre-flight. */
+  _claimPorts = true,
+): ResolvedEnvironment {
+  environmentDir(home, classId, lab.id, student.id); // validates the ids first
+  const plan = planPorts(home, config, [{ classId, student: student.id, lab: lab.id, roles: lab.ports }]);
+  const spec = specFor(home, config, lab, student, classId, plan.ports[0] as Record<string, number>);
+  return plan.adds ? { ...spec, portPlan: plan } : spec;
+}
+
+/** The spec for ports already planned (class up plans the whole roster in one pass). */
+export function specFor(
+  home: LabctlHome,
+  config: LabctlConfig,
+  lab: Lab,
+  student: Student,
+  classId: string,
+  ports: Record<string, number>,
 ): EnvironmentSpec {
   const envDir = environmentDir(home, classId, lab.id, student.id);
   return {
@@ -30,12 +52,7 @@ export function resolveEnvironment(
     images: Object.fromEntries(
       Object.entries(lab.images).map(([role, ref]) => [role, mapImage(config, ref)]),
     ),
-    ports: allocatePorts(
-      home,
-      config,
-      { classId, student: student.id, lab: lab.id, roles: lab.ports },
-      claimPorts,
-    ),
+    ports,
     bindAddress: config.bindAddress,
     secrets: readSecrets(envDir, lab.secrets),
     labels: labelsFor({ lab: lab.id, student: student.id, classId }, LABCTL_VERSION),

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { chmod, link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { chmod, link, mkdir, open, readFile, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
+import { ExitCode, LabctlError } from "../errors";
 
 /**
  * The Pulumi secrets passphrase: generated once (256 bits), kept in `file` with mode 0600 in a
@@ -10,10 +11,17 @@ export async function ensurePassphrase(file: string): Promise<string> {
   const existing = await readPassphrase(file);
   if (existing !== undefined) return existing;
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  // Written aside then hard-linked into place: the file appears complete or not at all, and
-  // when two labctl runs race, the second one (EEXIST) reads the first one's passphrase.
+  // Written aside (0600 from the start, fsynced) then hard-linked into place: the file appears
+  // complete or not at all, and when two labctl runs race, the second one (EEXIST) reads the
+  // first one's passphrase instead of replacing it (a rename would: stacks would be lost).
   const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
-  await writeFile(draft, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+  const handle = await open(draft, "wx", 0o600);
+  try {
+    await handle.writeFile(`${randomBytes(32).toString("base64url")}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
   try {
     await link(draft, file);
   } catch (e) {
@@ -22,7 +30,7 @@ export async function ensurePassphrase(file: string): Promise<string> {
     await unlink(draft);
   }
   const created = await readPassphrase(file);
-  if (created === undefined) throw new Error(`passphrase file ${file} is empty`);
+  if (created === undefined) throw emptyPassphrase(file);
   return created;
 }
 
@@ -32,10 +40,24 @@ async function readPassphrase(file: string): Promise<string | undefined> {
     text = await readFile(file, "utf8");
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
+    throw new LabctlError(
+      `The Pulumi passphrase file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+      "Give your user read access to it (mode 0600); without it the stacks' secrets cannot be decrypted.",
+      ExitCode.badInput,
+      "STATE_CORRUPT",
+    );
   }
   // A copy restored from a backup may have lost its mode: tighten it again.
   await chmod(file, 0o600);
   const value = text.trim();
-  return value.length > 0 ? value : undefined;
+  if (value.length === 0) throw emptyPassphrase(file);
+  return value;
 }
+
+const emptyPassphrase = (file: string) =>
+  new LabctlError(
+    `The Pulumi passphrase file ${file} is empty.`,
+    "Restore it from a backup: the stacks' secrets were encrypted with it. Only if no stack exists yet, delete it and labctl generates a new one.",
+    ExitCode.badInput,
+    "STATE_CORRUPT",
+  );

@@ -39,6 +39,7 @@ export function containerView(info: Docker.ContainerInspectInfo): ContainerView 
       running: info.State.Running,
       exitCode: info.State.ExitCode,
       health: info.State.Health?.Status,
+      restartCount: info.RestartCount ?? 0,
     },
     restartPolicy: info.HostConfig?.RestartPolicy?.Name ?? "",
     user: info.Config.User ?? "",

@@ -57,6 +57,26 @@ describe("CSV rosters", () => {
     expect(later.students.map((s) => s.id)).toEqual(["anne-marie-3", "anne-marie-2", "anne-marie"]);
   });
 
+  it("names without Latin letters get an id from the email's local part; no usable email, student-N", () => {
+    const roster = csv(
+      "name,email\n李 小龙,li.xiaolong+cs@uni.cn\nМария Иванова,m.ivanova@uni.ru\nمحمد,mohammed@uni.eg\n王芳,\n陈静,陈静@例子.中国\nمحمد,mohammed@other.eg\n",
+    );
+    expect(roster.students.map((s) => s.id)).toEqual([
+      "li-xiaolong",
+      "m-ivanova",
+      "mohammed",
+      "student",
+      "student-2",
+      "mohammed-2",
+    ]);
+  });
+
+  it("keeps an id given before when a name without Latin letters moves in the roster", () => {
+    const known = { "email:mohammed@uni.eg": "student-7" };
+    const roster = csv("name,email\nمحمد,new@uni.eg\nمحمد,mohammed@uni.eg\n", known);
+    expect(roster.students.map((s) => s.id)).toEqual(["new", "student-7"]);
+  });
+
   it("cuts long names to a DNS-safe slug", () => {
     const [student] = csv("name\nMaximilian Alexander Konstantin von Habsburg-Lothringen\n").students;
     expect(student?.id).toBe("maximilian-alexander");

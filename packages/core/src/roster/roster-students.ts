@@ -11,6 +11,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const identityKey = (row: Pick<RosterRow, "email" | "name">) =>
   row.email ? `email:${row.email.toLowerCase()}` : `name:${row.name}`;
 
+/**
+ * What a generated id is made from: the name, or, when it has no Latin letter to slug
+ * (李 小龙, Мария, محمد), the email's local part without a +tag; neither gives `student`, `student-2`…
+ */
+function idSource(row: Pick<RosterRow, "email" | "name">): string {
+  if (/[a-z]/.test(slugify(row.name))) return row.name;
+  return row.email?.split("@")[0]?.split("+")[0] ?? "";
+}
+
 /** A given id as a slug, or what is wrong with it. */
 function givenId(raw: string): { id: string } | { problem: string } {
   const id = slugify(raw, Number.POSITIVE_INFINITY);
@@ -63,11 +72,7 @@ export function rosterStudents(
     taken.add(previous);
   }
   const fresh = rows.filter((row) => !ids.has(row));
-  const slugs = uniqueSlugs(
-    fresh.map((row) => row.name),
-    MAX_SLUG_LENGTH,
-    taken,
-  );
+  const slugs = uniqueSlugs(fresh.map(idSource), MAX_SLUG_LENGTH, taken);
   for (const [n, row] of fresh.entries()) ids.set(row, slugs[n] as string);
   const students = rows.map((row) => ({
     id: ids.get(row) as string,

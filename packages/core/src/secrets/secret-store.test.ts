@@ -1,7 +1,7 @@
-import { mkdtempSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureSecrets, generateSecret, redactSecrets } from "./secret-store";
+import { ensureSecrets, generateSecret, readSecrets, redactSecrets } from "./secret-store";
 
 describe("generateSecret", () => {
   it("is long, URL-safe and different each time", () => {
@@ -22,6 +22,25 @@ describe("ensureSecrets", () => {
     const more = ensureSecrets(dir, ["db", "extra"]);
     expect(more.db).toBe(first.db);
     expect(more.extra).toMatch(/^[A-Za-z0-9_-]{24}$/);
+  });
+});
+
+describe("a corrupt secrets file", () => {
+  it.each([
+    ["garbage", "{oops"],
+    ["the wrong shape", '{"db": 42}'],
+  ])("holding %s is refused with STATE_CORRUPT and never replaced by new passwords", (_, content) => {
+    const dir = mkdtempSync(join(tmpdir(), "labctl-secrets-"));
+    const file = join(dir, "secrets.json");
+    writeFileSync(file, content);
+    const corrupt = expect.objectContaining({
+      code: "STATE_CORRUPT",
+      exitCode: 65,
+      message: expect.stringContaining(file),
+    });
+    expect(() => readSecrets(dir, ["db"])).toThrow(corrupt);
+    expect(() => ensureSecrets(dir, ["db"])).toThrow(corrupt);
+    expect(readFileSync(file, "utf8")).toBe(content);
   });
 });
 

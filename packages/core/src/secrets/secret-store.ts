@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
+import { readStateFile, type StateFileKind, writeStateFile } from "../state/state-file";
 
 /** Words a generated secret must never be (the course's seed values). */
 const FORBIDDEN = new Set(["root", "password", "wordpress", "admin", "secret"]);
@@ -13,36 +14,35 @@ export function generateSecret(): string {
   }
 }
 
-function readStored(file: string): Record<string, string> {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return {};
-    throw e;
-  }
-}
+const secretsKind: StateFileKind<Record<string, string>> = {
+  what: "The generated secrets file",
+  schema: z.record(z.string(), z.string()),
+  advice:
+    "labctl will not replace passwords the environment's databases already use: restore the file from a backup, or run `labctl down` for this environment and `up` again to start afresh.",
+};
+
+const secretsFile = (envDir: string) => join(envDir, "secrets.json");
 
 /** The secrets already generated for an environment (none before its first `up`). */
 export function readSecrets(envDir: string, names: string[]): Record<string, string> {
-  const stored = readStored(join(envDir, "secrets.json"));
+  const stored = readStateFile(secretsFile(envDir), secretsKind) ?? {};
   return Object.fromEntries(
     names.filter((n) => typeof stored[n] === "string").map((n) => [n, stored[n] as string]),
   );
 }
 
 /**
- * Per-environment generated secrets, kept in `<envDir>/secrets.json` (dir 0700, file 0600).
- * Generated once and reused, so a re-run of `up` keeps the database's passwords.
+ * Per-environment generated secrets, kept in `<envDir>/secrets.json` (dir 0700, file 0600,
+ * written atomically). Generated once and reused, so a re-run of `up` keeps the database's
+ * passwords. `envDir` comes from `environmentDir` (validated, inside the home).
  */
 export function ensureSecrets(envDir: string, names: string[]): Record<string, string> {
-  const file = join(envDir, "secrets.json");
-  const stored = readStored(file);
+  const file = secretsFile(envDir);
+  const stored = readStateFile(file, secretsKind) ?? {};
   const missing = names.filter((n) => typeof stored[n] !== "string" || stored[n] === "");
   if (missing.length > 0) {
     for (const name of missing) stored[name] = generateSecret();
-    mkdirSync(envDir, { recursive: true, mode: 0o700 });
-    writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
-    chmodSync(file, 0o600);
+    writeStateFile(file, stored);
   }
   return Object.fromEntries(names.map((n) => [n, stored[n] as string]));
 }

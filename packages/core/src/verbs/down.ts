@@ -1,9 +1,10 @@
 import type Dockerode from "dockerode";
 import { teardown } from "../engine/docker/teardown";
 import type { DownResult, Engine, EngineRunOptions, EnvironmentSpec } from "../engine/types";
-import { removeEnvironmentDir } from "../environment/environment-record";
+import { readRecord, removeEnvironmentDir } from "../environment/environment-record";
 import type { LabctlHome } from "../home/labctl-home";
 import { selectorFor } from "../naming/labels";
+import { withEnvironmentLock } from "../state/environment-lock";
 
 export interface DownSummary extends DownResult {
   lab: string;
@@ -18,8 +19,10 @@ export interface DownOptions extends EngineRunOptions {
 }
 
 /**
- * Tears an environment down, sweeps what still carries its labels (objects the engine's state
- * lost track of), then forgets it (record, generated secrets).
+ * Tears an environment down (holding its lock), sweeps what still carries its labels (objects
+ * the engine's state lost track of), then forgets it: the environment's folder goes, with the
+ * record, the generated secrets and the docker engine's outputs (credentials in clear). The
+ * folder is `environmentDir`'s: validated ids, inside the home. Ports stay allocated (stable).
  */
 export async function down(
   home: LabctlHome,
@@ -27,21 +30,20 @@ export async function down(
   spec: EnvironmentSpec,
   opts: DownOptions = {},
 ): Promise<DownSummary> {
-  await engine.preflight(opts);
-  const result = await engine.down(spec, opts);
-  const swept = opts.docker
-    ? await teardown(
-        opts.docker,
-        selectorFor({ lab: spec.lab.id, student: spec.student.id, classId: spec.classId }),
-        opts,
-      )
-    : [];
-  removeEnvironmentDir(home, spec.classId, spec.lab.id, spec.student.id);
-  return {
-    lab: spec.lab.id,
-    student: spec.student.id,
-    classId: spec.classId,
-    engine: engine.name,
-    removed: [...result.removed, ...swept],
-  };
+  const key = { classId: spec.classId, lab: spec.lab.id, student: spec.student.id };
+  return withEnvironmentLock(home, key, "down", async () => {
+    // A corrupt record stops here: it may name another engine, and its folder is not ours to drop.
+    readRecord(home, key.classId, key.lab, key.student);
+    await engine.preflight(opts);
+    const result = await engine.down(spec, opts);
+    const swept = opts.docker ? await teardown(opts.docker, selectorFor(key), opts) : [];
+    removeEnvironmentDir(home, key.classId, key.lab, key.student);
+    return {
+      lab: key.lab,
+      student: key.student,
+      classId: key.classId,
+      engine: engine.name,
+      removed: [...result.removed, ...swept],
+    };
+  });
 }

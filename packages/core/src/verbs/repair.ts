@@ -1,5 +1,7 @@
 import type { PendingOperation } from "../engine/pulumi/repair";
 import type { Engine, EngineRunOptions, EnvironmentSpec } from "../engine/types";
+import type { LabctlHome } from "../home/labctl-home";
+import { withEnvironmentLock } from "../state/environment-lock";
 
 export interface RepairSummary {
   lab: string;
@@ -26,13 +28,18 @@ const canRepair = (engine: Engine): engine is Repairable =>
  * The docker engine keeps no state beyond labels, so there is nothing to repair: `up` again.
  */
 export async function repair(
+  home: LabctlHome,
   engine: Engine,
   spec: EnvironmentSpec,
   opts: EngineRunOptions = {},
 ): Promise<RepairSummary> {
   const base = { lab: spec.lab.id, student: spec.student.id, engine: engine.name };
   if (!canRepair(engine)) return { ...base, repaired: false, clearedOperations: [] };
-  await engine.preflight(opts);
-  const result = await engine.repair(spec, opts);
-  return { ...base, repaired: result.found, clearedOperations: result.clearedOperations };
+  // Holding the environment's lock: repairing under a live run would cancel it.
+  const key = { classId: spec.classId, lab: spec.lab.id, student: spec.student.id };
+  return withEnvironmentLock(home, key, "repair", async () => {
+    await engine.preflight(opts);
+    const result = await engine.repair(spec, opts);
+    return { ...base, repaired: result.found, clearedOperations: result.clearedOperations };
+  });
 }

@@ -1,13 +1,16 @@
 import type { LabOutputs } from "@labctl/sdk";
 import type Docker from "dockerode";
 import type { Engine, EngineRunOptions, EnvironmentSpec, ResourceChange } from "../engine/types";
-import { writeRecord } from "../environment/environment-record";
+import { readRecord, writeRecord } from "../environment/environment-record";
+import type { ResolvedEnvironment } from "../environment/resolve-environment";
 import type { LabctlHome } from "../home/labctl-home";
 import { environmentDir } from "../home/labctl-home";
 import { selectorFor } from "../naming/labels";
 import { dockerPortOwner, ownedBy } from "../ports/docker-port-owners";
+import { commitChecked } from "../ports/port-allocator";
 import { assertPortsFree } from "../ports/port-preflight";
 import { ensureSecrets, redactSecrets } from "../secrets/secret-store";
+import { withEnvironmentLock } from "../state/environment-lock";
 
 export interface UpSummary {
   lab: string;
@@ -26,42 +29,59 @@ export interface UpOptions extends EngineRunOptions {
   docker?: Docker;
 }
 
-/** Builds (or brings up to date) one environment: engine pre-flight, port pre-flight, then up. */
+/**
+ * Builds (or brings up to date) one environment, holding its lock: engine pre-flight, port
+ * pre-flight, then (only then) new ports recorded and missing secrets generated, then the
+ * engine's up and the record. A refused `up` leaves ports.json and the home as they were.
+ */
 export async function up(
   home: LabctlHome,
   engine: Engine,
-  resolved: EnvironmentSpec,
+  resolved: ResolvedEnvironment,
   opts: UpOptions = {},
 ): Promise<UpSummary> {
-  const { lab, student, classId } = resolved;
-  await engine.preflight(opts);
-  const selector = selectorFor({ lab: lab.id, student: student.id, classId });
-  await assertPortsFree(
-    resolved.ports,
-    resolved.bindAddress,
-    opts.docker ? ownedBy(opts.docker, selector) : async () => false,
-    opts.docker ? dockerPortOwner(opts.docker) : async () => undefined,
-  );
-  // Secrets are generated only now, so a refused `up` leaves nothing behind.
-  const spec = {
-    ...resolved,
-    secrets: ensureSecrets(environmentDir(home, classId, lab.id, student.id), lab.secrets),
-  };
-  const result = await engine.up(spec, opts);
-  writeRecord(home, {
-    lab: spec.lab.id,
-    student: spec.student.id,
-    classId: spec.classId,
-    engine: engine.name,
-    ports: spec.ports,
+  const { portPlan, ...planned } = resolved;
+  const { lab, student, classId } = planned;
+  return withEnvironmentLock(home, { classId, lab: lab.id, student: student.id }, "up", async () => {
+    readRecord(home, classId, lab.id, student.id); // a corrupt record stops here, before any change
+    await engine.preflight(opts);
+    const selector = selectorFor({ lab: lab.id, student: student.id, classId });
+    const portsFree = (ports: Record<string, number>) =>
+      assertPortsFree(
+        ports,
+        planned.bindAddress,
+        opts.docker ? ownedBy(opts.docker, selector) : async () => false,
+        opts.docker ? dockerPortOwner(opts.docker) : async () => undefined,
+      );
+    let ports = planned.ports;
+    if (portPlan) {
+      // Another run may allocate at the same time: the ports checked are the ports recorded.
+      const committed = await commitChecked(home, portPlan, (plan) => portsFree(plan.ports[0] ?? {}));
+      ports = committed.ports[0] ?? {};
+    } else {
+      await portsFree(ports);
+    }
+    const spec: EnvironmentSpec = {
+      ...planned,
+      ports,
+      secrets: ensureSecrets(environmentDir(home, classId, lab.id, student.id), lab.secrets),
+    };
+    const result = await engine.up(spec, opts);
+    writeRecord(home, {
+      lab: spec.lab.id,
+      student: spec.student.id,
+      classId: spec.classId,
+      engine: engine.name,
+      ports: spec.ports,
+    });
+    return {
+      lab: spec.lab.id,
+      student: spec.student.id,
+      classId: spec.classId,
+      engine: engine.name,
+      ports: spec.ports,
+      outputs: opts.showSecrets ? result.outputs : redactSecrets(result.outputs, Object.values(spec.secrets)),
+      changes: result.changes,
+    };
   });
-  return {
-    lab: spec.lab.id,
-    student: spec.student.id,
-    classId: spec.classId,
-    engine: engine.name,
-    ports: spec.ports,
-    outputs: opts.showSecrets ? result.outputs : redactSecrets(result.outputs, Object.values(spec.secrets)),
-    changes: result.changes,
-  };
 }

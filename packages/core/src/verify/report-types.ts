@@ -15,6 +15,8 @@ export interface CheckOutcome {
   hint: string;
   attempts: number;
   durationMs: number;
+  /** Ended by the runner because the Docker engine stopped answering: says nothing of the environment. */
+  engineUnreachable?: boolean;
 }
 
 /** pass: every check passed; fail: at least one check failed; error: inconclusive. */
@@ -37,3 +39,7 @@ export function overallStatus(checks: Pick<CheckOutcome, "status">[]): VerifySta
   if (checks.some((c) => c.status !== "pass")) return "error";
   return "pass";
 }
+
+/** An inconclusive report because the engine went away mid-run: not a result worth keeping. */
+export const endedByEngine = (report: Pick<VerifyReport, "status" | "checks">): boolean =>
+  report.status === "error" && report.checks.some((c) => c.engineUnreachable === true);

@@ -1,4 +1,16 @@
-import { type Check, type CheckContext, error, fail, pass } from "@labctl/sdk";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  type Check,
+  type CheckContext,
+  type CheckResult,
+  type ContainerView,
+  type DockerProbe,
+  error,
+  fail,
+  pass,
+} from "@labctl/sdk";
+import { LABEL } from "../naming/labels";
+import { ONE_OFF_LABEL } from "./broken-container";
 import { runChecks } from "./run-checks";
 
 const ctx = {
@@ -125,5 +137,208 @@ describe("runChecks", () => {
     });
     expect(outcome?.status).toBe("error");
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
+/** A probe over a table of containers, counting what the triage asks. */
+function probe(containers: ContainerView[], engine: { down?: Error; hang?: boolean } = {}) {
+  const calls = { version: 0, list: [] as Record<string, string>[] };
+  const docker = {
+    version: async () => {
+      calls.version++;
+      if (engine.hang) return new Promise<never>(() => undefined);
+      if (engine.down) throw engine.down;
+      return { version: "27.0", apiVersion: "1.45" };
+    },
+    containersWithLabels: async (labels: Record<string, string>) => {
+      calls.list.push(labels);
+      return containers.filter((c) => Object.entries(labels).every(([k, v]) => c.labels[k] === v));
+    },
+  } as unknown as DockerProbe;
+  return { docker, calls };
+}
+
+const envLabels = {
+  [LABEL.lab]: "tp03",
+  [LABEL.student]: "alice",
+  [LABEL.class]: "default",
+  [LABEL.version]: "0.1.0",
+};
+
+function container(name: string, state: Partial<ContainerView["state"]>, restartPolicy = "unless-stopped") {
+  return {
+    name,
+    restartPolicy,
+    labels: { ...envLabels },
+    state: { status: "running", running: true, exitCode: 0, ...state },
+  } as unknown as ContainerView;
+}
+
+const withDocker = (docker: DockerProbe) => ({ ...ctx, labels: envLabels, docker });
+/** The real readiness window: a check that waited it out would take a minute. */
+const real = { retryIntervalMs: 20 };
+
+describe("runChecks triage", () => {
+  it("a stopped container ends a failing check at once, naming it, instead of waiting the window out", async () => {
+    const { docker } = probe([
+      container("tp03-alice-mysql", { status: "exited", running: false, exitCode: 137 }),
+      container("tp03-alice-ghost", {}),
+    ]);
+    const started = Date.now();
+    const outcomes = await runChecks(
+      [
+        check("ghost-db", async () => fail("Ghost cannot log in to MySQL: check the MYSQL_* variables")),
+        check("ghost-up", async () => pass("running")),
+      ],
+      withDocker(docker),
+      real,
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(outcomes[0]).toMatchObject({
+      status: "fail",
+      attempts: 1,
+      message:
+        "Ghost cannot log in to MySQL: check the MYSQL_* variables; cause: tp03-alice-mysql is exited (code 137) — waiting cannot fix this: start it again or re-run `labctl up`",
+    });
+    expect(outcomes[1]).toMatchObject({ status: "pass", message: "running" });
+  });
+
+  it("a crash loop does too, and an error becomes a fail (the environment is broken)", async () => {
+    const { docker } = probe([
+      container("tp03-alice-ghost", { status: "restarting", running: true, exitCode: 2, restartCount: 5 }),
+    ]);
+    const started = Date.now();
+    const [outcome] = await runChecks(
+      [check("ghost-http", async () => error("connect ECONNREFUSED 127.0.0.1:2368"))],
+      withDocker(docker),
+      real,
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(outcome?.status).toBe("fail");
+    expect(outcome?.message).toContain(
+      "cause: tp03-alice-ghost is restarting in a loop (5 restarts, last exit code 2) — waiting cannot fix this",
+    );
+  });
+
+  it("an engine gone ends every running check error at once, even one hanging mid-attempt", async () => {
+    const down = Object.assign(new Error("connect ENOENT /var/run/docker.sock"), { code: "ENOENT" });
+    const { docker } = probe([], { down });
+    const started = Date.now();
+    const outcomes = await runChecks(
+      [
+        check("web", async () => error("could not query the Docker engine: ENOENT")),
+        check("page", async () => fail("no marker")),
+        check("hangs", () => new Promise(() => undefined)),
+        check("later", async () => pass("never"), { needs: ["web"] }),
+      ],
+      withDocker(docker),
+      real,
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(outcomes.map((o) => [o.id, o.status, o.engineUnreachable])).toEqual([
+      ["web", "error", true],
+      ["page", "error", true],
+      ["hangs", "error", true],
+      ["later", "skipped", undefined],
+    ]);
+    expect(outcomes[0]?.message).toBe("Docker engine unreachable: connect ENOENT /var/run/docker.sock");
+  });
+
+  it("an engine that never answers counts as gone after the probe's time-out", async () => {
+    const { docker } = probe([], { hang: true });
+    const started = Date.now();
+    const [outcome] = await runChecks(
+      [check("web", async () => error("socket hang up"))],
+      withDocker(docker),
+      {
+        ...real,
+        engineProbeTimeoutMs: 300,
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(outcome).toMatchObject({
+      status: "error",
+      message: "Docker engine unreachable: no answer within 300 ms",
+    });
+  });
+
+  it("a slow-starting container (running, not answering yet) is still waited for", async () => {
+    const { docker } = probe([container("tp03-alice-mysql", { health: "starting" })]);
+    let calls = 0;
+    const [outcome] = await runChecks(
+      [check("db", async () => (++calls < 4 ? error("ECONNREFUSED") : pass("answers")))],
+      withDocker(docker),
+      { ...real, triageCacheMs: 0 },
+    );
+    expect(outcome).toMatchObject({ status: "pass", attempts: 4 });
+  });
+
+  it("a job that finished is not broken: the check is retried as before", async () => {
+    const { docker } = probe([container("tp01-alice-hello", { status: "exited", running: false }, "no")]);
+    const [outcome] = await runChecks([check("web", async () => fail("502"))], withDocker(docker), fast);
+    expect(outcome?.status).toBe("fail");
+    expect(outcome?.message).toBe("502");
+    expect(outcome?.attempts).toBeGreaterThan(2);
+  });
+
+  it("triages once per round for all checks, with the environment's selector labels only", async () => {
+    const { docker, calls } = probe([container("tp03-alice-ghost", { health: "starting" })]);
+    const failing = Array.from({ length: 5 }, (_, i) => check(`c${i}`, async () => fail("not yet")));
+    await runChecks(failing, withDocker(docker), { retryIntervalMs: 20, checkTimeoutMs: 300 });
+    expect(calls.list.length).toBe(1); // 5 checks x ~14 attempts, one triage (cached 1 s)
+    expect(calls.list[0]).toEqual({
+      [LABEL.lab]: "tp03",
+      [LABEL.student]: "alice",
+      [LABEL.class]: "default",
+    });
+  });
+
+  it("a replica in flight (a deep check stops a container on purpose) blames no container", async () => {
+    const stopped = container("tp02-alice-db", {});
+    const { docker } = probe([stopped]);
+    docker.withReplica = async <T>(_name: string, use: (replica: string) => Promise<T>) => {
+      stopped.state = { status: "exited", running: false, exitCode: 0 };
+      try {
+        return await use("tp02-alice-db-replica");
+      } finally {
+        stopped.state = { status: "running", running: true, exitCode: 0 };
+      }
+    };
+    let other = 0;
+    const outcomes = await runChecks(
+      [
+        check(
+          "persistence",
+          (c) =>
+            c.docker.withReplica?.("tp02-alice-db", () =>
+              sleep(200).then(() => pass("kept")),
+            ) as Promise<CheckResult>,
+          {
+            once: true,
+          },
+        ),
+        check("other", async () => (++other < 3 ? fail("warming up") : pass("ok"))),
+      ],
+      withDocker(docker),
+      { ...real, triageCacheMs: 0 },
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(["pass", "pass"]);
+  });
+
+  it("marks one-off containers so a triage never takes them for the environment's", async () => {
+    const run = jest.fn(async () => ({ exitCode: 0, logs: "", timedOut: false }));
+    const { docker } = probe([]);
+    docker.run = run;
+    await runChecks(
+      [
+        check(
+          "one-off",
+          (c) => c.docker.run?.("img", { labels: c.labels }).then(() => pass("ran")) as Promise<CheckResult>,
+        ),
+      ],
+      withDocker(docker),
+      fast,
+    );
+    expect(run).toHaveBeenCalledWith("img", { labels: { ...envLabels, [ONE_OFF_LABEL]: "true" } });
   });
 });

@@ -21,6 +21,8 @@ describe("stand-in catalog", () => {
       "debian:bookworm-slim": "labctl-standin/debian:bookworm-slim",
       "wordpress:6.6-apache": "labctl-standin/wordpress:6.6-apache",
       "registry:2.8": "labctl-standin/registry:2.8",
+      // not a lab image: the engine tests' tiny image
+      "busybox:1.36": "labctl-standin/busybox:1.36",
     });
   });
 

@@ -2,6 +2,7 @@ import { type ClassReportResult, classReport } from "@labctl/core";
 import { Args, Flags } from "@oclif/core";
 import { engineFlag } from "../../base-command";
 import { ClassCommand, rosterFlags } from "../../class-command";
+import { blameFlag, checkOutputDir } from "../../output-paths";
 
 export default class ClassReport extends ClassCommand {
   static override summary =
@@ -19,9 +20,12 @@ export default class ClassReport extends ClassCommand {
 
   async run(): Promise<ClassReportResult> {
     const { args, flags } = await this.parse(ClassReport);
+    checkOutputDir("--out", flags.out);
     const target = this.classTarget(args.lab, flags);
     const report = await this.withClassRun(target, 4, ({ engine }) =>
-      classReport({ ...target, engine, concurrency: 4, outDir: flags.out }),
+      classReport({ ...target, engine, concurrency: 4, outDir: flags.out }).catch((error: unknown) => {
+        throw blameFlag(error, "--out", flags.out);
+      }),
     );
     if (!this.jsonEnabled()) {
       this.log(`Wrote ${report.files.length} files to ${report.dir}:`);

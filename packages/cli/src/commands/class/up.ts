@@ -18,6 +18,7 @@ export default class ClassUp extends ClassCommand {
 
   async run(): Promise<ClassUpResult> {
     const { args, flags } = await this.parse(ClassUp);
+    const selection = this.selection(flags);
     const target = this.classTarget(args.lab, flags);
     if (!this.jsonEnabled())
       this.logToStderr(
@@ -28,7 +29,7 @@ export default class ClassUp extends ClassCommand {
         ...target,
         ...run,
         concurrency: flags.concurrency,
-        selection: this.selection(flags),
+        selection,
         docker: dockerClient(target.config.dockerHost),
       }),
     );

@@ -13,6 +13,7 @@ import {
 } from "@labctl/core";
 import { Args, Flags } from "@oclif/core";
 import { ClassCommand, classRunFlags } from "../../class-command";
+import { blameFlag, checkOutputDir } from "../../output-paths";
 
 const EXIT: Record<VerifyStatus, number> = {
   pass: ExitCode.ok,
@@ -45,6 +46,8 @@ export default class ClassVerify extends ClassCommand {
 
   async run(): Promise<ClassVerifyCommandResult> {
     const { args, flags } = await this.parse(ClassVerify);
+    const selection = this.selection(flags);
+    checkOutputDir("--out", flags.out);
     const target = this.classTarget(args.lab, flags);
     const docker = dockerClient(target.config.dockerHost);
     const { result, report } = await this.withClassRun(target, flags.concurrency, async (run) => {
@@ -52,7 +55,7 @@ export default class ClassVerify extends ClassCommand {
         ...target,
         ...run,
         concurrency: flags.concurrency,
-        selection: this.selection(flags),
+        selection,
         clients: { docker: dockerodeProbe(docker), http: fetchHttpProbe },
         isolation: dockerIsolationProbe(docker),
         checks: { checkTimeoutMs: flags.timeout * 1000, deep: flags.deep },
@@ -62,6 +65,8 @@ export default class ClassVerify extends ClassCommand {
         engine: run.engine,
         concurrency: flags.concurrency,
         outDir: flags.out,
+      }).catch((error: unknown) => {
+        throw blameFlag(error, "--out", flags.out);
       });
       return { result, report };
     });

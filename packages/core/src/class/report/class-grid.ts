@@ -27,7 +27,9 @@ export interface GridRow {
   earned: number;
   total: number;
   cells: Record<string, GridCell>;
-  /** Why the student could not be verified at all. */
+  /** Class-level checks (isolation) this student failed: they make the row `fail`, points or not. */
+  failedClassChecks?: string[];
+  /** Why the student could not be verified, or re-verified (the last result then stands). */
   error?: string;
   verifiedAt?: string;
 }
@@ -68,6 +70,10 @@ function columnsOf(lab: Lab, reports: VerifyReport[], classChecks: ClassCheckRes
   ];
 }
 
+/** "not re-verified: <why> (last result from 2026-03-02 14:05 UTC)". */
+export const notReverified = (why: string, lastAt: string) =>
+  `not re-verified: ${why} (last result from ${lastAt.slice(0, 16).replace("T", " ")} UTC)`;
+
 /** Builds the grid from the roster and the stored verify results (students in roster order). */
 export function classGrid(
   lab: Lab,
@@ -81,7 +87,8 @@ export function classGrid(
   const total = columns.reduce((n, c) => n + c.points, 0);
   const rows = students.map((student): GridRow => {
     const report = reports[student.id];
-    const error = store?.errors[student.id]?.message;
+    const stored = store?.errors[student.id]?.message;
+    const error = stored && report ? notReverified(stored, report.startedAt) : stored;
     const base = { id: student.id, name: student.name, ...(student.email && { email: student.email }) };
     const cells: Record<string, GridCell> = {};
     for (const column of columns) {
@@ -92,15 +99,16 @@ export function classGrid(
         ? { status: outcome.status, earned: outcome.earned, points: outcome.points, message: outcome.message }
         : missing(column.points, error ?? "not verified");
     }
-    if (!report) return { ...base, status: error ? "error" : "not-verified", earned: 0, total, cells, error };
-    return {
-      ...base,
-      status: report.status,
-      earned: report.earned,
-      total,
-      cells,
-      verifiedAt: report.startedAt,
-    };
+    const failedClassChecks = columns
+      .filter((c) => c.classLevel && cells[c.id]?.status === "fail")
+      .map((c) => c.id);
+    const row: GridRow = report
+      ? { ...base, status: report.status, earned: report.earned, total, cells, verifiedAt: report.startedAt }
+      : { ...base, status: error ? "error" : "not-verified", earned: 0, total, cells };
+    if (error) row.error = error;
+    // Isolation is not graded, but a student others can reach has not passed.
+    if (failedClassChecks.length > 0) Object.assign(row, { status: "fail", failedClassChecks });
+    return row;
   });
   const perCheck = Object.fromEntries(
     columns.map((c) => {

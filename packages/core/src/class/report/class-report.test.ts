@@ -3,6 +3,8 @@ import { join } from "node:path";
 import type { ExecResult } from "@labctl/sdk";
 import { parse } from "csv-parse/sync";
 import { XMLParser } from "fast-xml-parser";
+import { readRoster } from "../../roster/read-roster";
+import { classDown } from "../class-down";
 import { classReport } from "../class-report";
 import { classUp } from "../class-up";
 import { classVerify } from "../class-verify";
@@ -42,7 +44,17 @@ const isolation: IsolationProbe = {
   },
 };
 
-async function classWithBrokenBob() {
+/** As above, but bob's container also reaches ann's service (they are not isolated). */
+const leaky: IsolationProbe = {
+  ...isolation,
+  exec: async (container, cmd) => {
+    const result = await isolation.exec(container, cmd);
+    if (!container.includes("bob")) return result;
+    return { ...result, stdout: result.stdout.replace(/^(n0\S*) 1$/m, "$1 0") };
+  },
+};
+
+async function classWithBrokenBob(probe = isolation) {
   const { home, config } = await fakeHome();
   const engine = new FakeEngine();
   const base = {
@@ -59,7 +71,7 @@ async function classWithBrokenBob() {
   await classVerify({
     ...base,
     clients: noClients,
-    isolation,
+    isolation: probe,
     checks: { retryIntervalMs: 1, checkTimeoutMs: 30 },
   });
   const report = await classReport(base);
@@ -85,9 +97,22 @@ describe("class report", () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
+  it("the CSV starts with a UTF-8 BOM (Excel keeps the accents) and the roster reader's parser reads it", async () => {
+    const { dir } = await classWithBrokenBob();
+    const bytes = readFileSync(join(dir, "grid.csv"));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header] = parse(bytes, { bom: true }) as string[][];
+    expect(header?.[0]).toBe("id");
+    const { students: read } = readRoster(join(dir, "grid.csv"));
+    expect(read.map((s) => [s.id, s.name])).toEqual(students.map((s) => [s.id, s.name]));
+  });
+
   it("the CSV parses back: one row per student, points per check, what did not pass", async () => {
     const { dir } = await classWithBrokenBob();
-    const rows = parse(readFileSync(join(dir, "grid.csv")), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(join(dir, "grid.csv")), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
     expect(
       rows.map((r) => [
         r.id,
@@ -124,7 +149,7 @@ describe("class report", () => {
     ]);
   });
 
-  it("the JUnit XML parses back: a suite per student and one for the class-level check", async () => {
+  it("the JUnit XML parses back: a suite per student, the class-level check a case in each", async () => {
     const { dir } = await classWithBrokenBob();
     const xml = new XMLParser({ ignoreAttributes: false }).parse(
       readFileSync(join(dir, "junit.xml"), "utf8"),
@@ -138,8 +163,7 @@ describe("class report", () => {
     expect(suites.map((s) => [s["@_name"], s["@_failures"], s["@_errors"]])).toEqual([
       ["tp99/ann", "0", "0"],
       ["tp99/bob", "1", "0"],
-      ["tp99/cid", "0", "0"],
-      ["tp99/class", "0", "1"],
+      ["tp99/cid", "0", "1"],
     ]);
     expect(xml.testsuites["@_failures"]).toBe("1");
     const bobCases = suites[1]?.testcase as { failure?: { "@_message": string } }[];
@@ -158,6 +182,33 @@ describe("class report", () => {
     expect(md).not.toContain("- ann,");
   });
 
+  it("a student others can reach is not `pass`: grid.md, grid.csv, grid.json and junit.xml say fail (isolation)", async () => {
+    const { dir } = await classWithBrokenBob(leaky);
+    const json = JSON.parse(readFileSync(join(dir, "grid.json"), "utf8")) as ClassGrid;
+    const ann = json.rows[0];
+    expect(ann).toMatchObject({ id: "ann", status: "fail", earned: 5, failedClassChecks: ["isolation"] });
+    expect(ann?.cells.isolation?.message).toMatch(/^bob's tp99-bob-web reached ann's tp99-ann-web/);
+    expect(json.totals).toMatchObject({ passed: 1, failed: 2 });
+    const md = readFileSync(join(dir, "grid.md"), "utf8");
+    expect(md).toMatch(
+      /\| \[ann\]\(students\/ann\.md\) \| Ann Lee \| ✅ 2 \| ✅ 3 \| ❌ \| 5\/5 \| fail \(isolation\) \|/,
+    );
+    const rows = parse(readFileSync(join(dir, "grid.csv")), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
+    expect([rows[0]?.status, rows[0]?.isolation, rows[0]?.["not passing"]]).toEqual([
+      "fail",
+      "fail",
+      "isolation: fail",
+    ]);
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(
+      readFileSync(join(dir, "junit.xml"), "utf8"),
+    );
+    const annSuite = xml.testsuites.testsuite[0] as { "@_name": string; "@_failures": string };
+    expect([annSuite["@_name"], annSuite["@_failures"]]).toEqual(["tp99/ann", "1"]);
+  });
+
   it("sheets carry URLs and the generated credentials; HTML escapes everything from outside", async () => {
     const { dir, home } = await classWithBrokenBob();
     const secrets = JSON.parse(
@@ -173,6 +224,33 @@ describe("class report", () => {
     expect(html).toContain("look at &lt;index.html&gt;"); // the failed check's hint
     expect(html).toMatch(/<a href="http:\/\/127\.0\.0\.1:\d+">/);
     expect(html).toContain(`<code>${secrets.webPassword}</code>`);
+  });
+
+  it("class down forgets the student's credentials in the report's sheets, keeping the last result", async () => {
+    const { dir, home, config, engine } = await classWithBrokenBob();
+    const secret = (id: string) =>
+      JSON.parse(readFileSync(join(home.envsDir, "devops", "tp99", id, "secrets.json"), "utf8")).webPassword;
+    const bobPassword = secret("bob");
+    const annPassword = secret("ann");
+    await classDown({
+      home,
+      config,
+      lab: fakeLab,
+      classId: "devops",
+      roster: { source: "devops.csv", format: "csv", students },
+      engine,
+      concurrency: 1,
+      selection: { only: ["bob"] },
+    });
+    for (const ext of ["md", "html"]) {
+      const sheet = readFileSync(join(dir, `students/bob.${ext}`), "utf8");
+      expect(sheet).not.toContain(bobPassword);
+      expect(sheet).not.toMatch(/Open|Credentials/);
+      expect(sheet).toContain("environment removed");
+      expect(sheet).toContain("2/5 points"); // the last result stays
+      expect(statSync(join(dir, `students/bob.${ext}`)).mode & 0o777).toBe(0o600);
+    }
+    expect(readFileSync(join(dir, "students/ann.md"), "utf8")).toContain(annPassword);
   });
 
   it("a re-written report drops the sheets of students who left the roster", async () => {

@@ -28,11 +28,13 @@ export function gridCsv(grid: ClassGrid): string {
       if (!cell || cell.status === "missing") return "";
       return c.classLevel ? cell.status : cell.earned;
     }),
-    grid.columns
-      .filter((c) => ["fail", "error"].includes(r.cells[c.id]?.status ?? ""))
-      .map((c) => `${c.id}: ${r.cells[c.id]?.status}`)
-      .join("; ") ||
-      (r.error ?? ""),
+    [
+      ...grid.columns
+        .filter((c) => ["fail", "error"].includes(r.cells[c.id]?.status ?? ""))
+        .map((c) => `${c.id}: ${r.cells[c.id]?.status}`),
+      ...(r.error ? [r.error] : []),
+    ].join("; "),
   ]);
-  return stringify([header, ...rows]);
+  // A BOM (EF BB BF) makes Excel read the file as UTF-8, accented names intact; csv-parse skips it.
+  return stringify([header, ...rows], { bom: true });
 }

@@ -21,7 +21,8 @@ export function gridMarkdown(grid: ClassGrid, sheetLink: (id: string) => string)
         const cell = r.cells[c.id];
         return c.classLevel ? mark(cell) : `${mark(cell)} ${cell?.earned ?? 0}`;
       });
-      return `| [${r.id}](${sheetLink(r.id)}) | ${mdCell(r.name)} | ${cells.join(" | ")} | ${r.earned}/${r.total} | ${r.status} |`;
+      const status = r.failedClassChecks ? `${r.status} (${r.failedClassChecks.join(", ")})` : r.status;
+      return `| [${r.id}](${sheetLink(r.id)}) | ${mdCell(r.name)} | ${cells.join(" | ")} | ${r.earned}/${r.total} | ${status} |`;
     }),
     `| **passed** | | ${columns.map((c) => `${totals.perCheck[c.id]?.passed ?? 0}/${totals.perCheck[c.id]?.ran ?? 0}`).join(" | ")} | | |`,
   ];
@@ -32,6 +33,6 @@ export function gridMarkdown(grid: ClassGrid, sheetLink: (id: string) => string)
   );
   const unverified = rows.filter((r) => r.error).map((r) => `- ${r.id}: ${mdCell(r.error ?? "")}`);
   if (misses.length > 0) lines.push("", "## What did not pass", "", ...misses);
-  if (unverified.length > 0) lines.push("", "## Not verified", "", ...unverified);
+  if (unverified.length > 0) lines.push("", "## Not verified (or not re-verified)", "", ...unverified);
   return `${lines.join("\n")}\n`;
 }

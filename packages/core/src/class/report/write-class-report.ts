@@ -10,13 +10,13 @@ import { sheetMarkdown } from "./sheet-markdown";
 import type { StudentSheet } from "./student-sheet";
 
 /** Files are private (0600, directories 0700): sheets hold passwords, the grid names students. */
-function writePrivate(file: string, content: string): string {
+export function writePrivate(file: string, content: string): string {
   writeFileSync(file, content, { mode: 0o600 });
   chmodSync(file, 0o600); // an existing file keeps its old mode otherwise
   return file;
 }
 
-const sheetPath = (id: string, ext: string) => `students/${id}.${ext}`;
+export const sheetPath = (id: string, ext: string) => `students/${id}.${ext}`;
 
 /**
  * Writes a class report directory: grid.md, grid.csv, grid.json, junit.xml, and per student

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defineLab, fail, type Lab, pass, type Student } from "@labctl/sdk";
+import { defineLab, error, fail, type Lab, pass, type Student } from "@labctl/sdk";
 import { type LabctlConfig, loadConfig } from "../../config/config";
 import type { EngineRunOptions, EnvironmentSpec, UpResult } from "../../engine/types";
 import { ExitCode, LabctlError } from "../../errors";
@@ -21,7 +21,15 @@ export const fakeLab: Lab = defineLab({
   program: async () => ({ default: () => ({}) }),
   handout: "README.md",
   checks: [
-    { id: "web-up", title: "Web is up", points: 2, hint: "start it", run: async () => pass("running") },
+    {
+      id: "web-up",
+      title: "Web is up",
+      points: 2,
+      hint: "start it",
+      // `vanish` in the outputs: the check cannot reach the engine (it went away mid-run).
+      run: async (ctx) =>
+        ctx.outputs.vanish ? error("could not query the Docker engine: ECONNREFUSED") : pass("running"),
+    },
     {
       id: "page",
       title: "Page has the marker",
@@ -72,11 +80,19 @@ export class FakeEngine implements ClassEngine {
   peak = 0;
   failing = new Set<string>();
   broken = new Set<string>();
+  /** Students whose checks find the engine gone mid-run (see `vanishingClients`). */
+  vanishing = new Set<string>();
+  /** Students whose outputs cannot be read (a thrown infrastructure error). */
+  unreadable = new Set<string>();
+  /** Thrown by preflight: the engine is unreachable. */
+  preflightError?: Error;
   delayMs = 20;
   /** Called when a student's up starts (tests abort from here). */
   onUp?: (student: string) => void;
 
-  async preflight(): Promise<void> {}
+  async preflight(): Promise<void> {
+    if (this.preflightError) throw this.preflightError;
+  }
 
   async up(spec: EnvironmentSpec, opts: EngineRunOptions = {}): Promise<UpResult> {
     const id = spec.student.id;
@@ -128,10 +144,32 @@ export class FakeEngine implements ClassEngine {
   }
 
   async outputs(spec: EnvironmentSpec) {
-    const outputs = this.environments.get(spec.student.id);
-    return outputs && { ...outputs, ...(this.broken.has(spec.student.id) && { broken: true }) };
+    const id = spec.student.id;
+    if (this.unreadable.has(id))
+      throw new LabctlError(
+        "Cannot connect to the Docker engine.",
+        "start it",
+        ExitCode.infrastructure,
+        "ENGINE",
+      );
+    const outputs = this.environments.get(id);
+    return (
+      outputs && {
+        ...outputs,
+        ...(this.broken.has(id) && { broken: true }),
+        ...(this.vanishing.has(id) && { vanish: true }),
+      }
+    );
   }
 }
+
+/** Clients whose engine does not answer: a check that errors gets the runner's triage to say so. */
+export const vanishingClients = {
+  docker: {
+    version: async () => Promise.reject(new Error("connect ECONNREFUSED /var/run/docker.sock")),
+  } as never,
+  http: {} as never,
+};
 
 /** Probe clients checks never touch in the fake lab. */
 export const noClients = { docker: {} as never, http: {} as never };

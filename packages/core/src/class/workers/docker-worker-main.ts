@@ -18,8 +18,10 @@ function loadLab(module: string, id: string): Lab {
 }
 
 async function perform(job: WorkerJob, run: EngineRunOptions): Promise<unknown> {
-  const engine = engines.get(job.home.root) ?? createDockerEngine({ home: job.home });
-  engines.set(job.home.root, engine);
+  // The parent names the host; DOCKER_HOST, inherited from it, is never read here.
+  const key = `${job.home.root}\n${job.dockerHost}`;
+  const engine = engines.get(key) ?? createDockerEngine({ home: job.home, dockerHost: job.dockerHost });
+  engines.set(key, engine);
   if (job.op === "preflight") return engine.preflight(run);
   if (!job.spec || !job.labModule) throw new Error(`job ${job.op} without an environment`);
   const { labId, ...rest } = job.spec;

@@ -12,6 +12,7 @@ import type {
 } from "../../engine/types";
 import { ExitCode, LabctlError } from "../../errors";
 import type { LabctlHome } from "../../home/labctl-home";
+import { hostFromEnvironment } from "../../probes/docker-host-precedence";
 import type { ClassEngine, PlannedObject } from "../class-engine";
 import { WorkerPool } from "./worker-pool";
 import { portableSpec, type WorkerOp } from "./worker-protocol";
@@ -42,14 +43,18 @@ export function labModuleOf(lab: Pick<Lab, "id">): string {
 /**
  * The docker engine for a class: each operation runs in a worker process (Pulumi's mock runtime
  * is process-global), at most `size` at once. Outputs are read from the saved file in this
- * process when it exists, so `class verify` and `class report` start no worker.
+ * process when it exists, so `class verify` and `class report` start no worker. Every job names
+ * the Docker host (the config's, resolved here once): a worker never picks one on its own.
  */
 export function pooledDockerEngine(opts: {
   home: LabctlHome;
   size: number;
+  /** The host in force (config.dockerHost); without one, DOCKER_HOST, then the local socket. */
+  dockerHost?: string;
   labModule?: (lab: Lab) => string;
   entry?: string;
 }): ClassEngine {
+  const dockerHost = opts.dockerHost ?? hostFromEnvironment();
   const pool = new WorkerPool(opts.entry ?? workerEntry(), opts.size);
   const modules = new Map<string, string>();
   const moduleOf = (lab: Lab) => {
@@ -58,13 +63,22 @@ export function pooledDockerEngine(opts: {
     return module;
   };
   const run = <T>(op: WorkerOp, spec: EnvironmentSpec, o: EngineRunOptions = {}) =>
-    pool.run<T>({ op, home: opts.home, labModule: moduleOf(spec.lab), spec: portableSpec(spec) }, o);
+    pool.run<T>(
+      {
+        op,
+        home: opts.home,
+        dockerHost,
+        labModule: moduleOf(spec.lab),
+        spec: portableSpec({ ...spec, dockerHost: spec.dockerHost ?? dockerHost }),
+      },
+      o,
+    );
   let reachable: Promise<void> | undefined;
   return {
     name: "docker",
     // Docker reachable: asked once, by the first worker (which then stays warm for the first student).
     preflight: (o = {}) => {
-      reachable ??= pool.run<void>({ op: "preflight", home: opts.home }, o);
+      reachable ??= pool.run<void>({ op: "preflight", home: opts.home, dockerHost }, o);
       return reachable;
     },
     up: (spec, o) => run<UpResult>("up", spec, o),

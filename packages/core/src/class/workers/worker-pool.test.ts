@@ -8,6 +8,7 @@ const home = resolveHome({ LABCTL_HOME: "/nonexistent" });
 const job = (op: WorkerOp, student: string) => ({
   op,
   home,
+  dockerHost: "unix:///var/run/docker.sock",
   labModule: "unused",
   spec: { labId: "tp99", student: { id: student, name: student } } as never,
 });

@@ -12,6 +12,8 @@ export interface WorkerJob {
   id: number;
   op: WorkerOp;
   home: LabctlHome;
+  /** The Docker host in force, resolved by the parent: the engine's pre-flight pings it. */
+  dockerHost: string;
   /** Absolute path of the lab package's entry, loaded in the worker (`@labctl/lab-<id>`); not for preflight. */
   labModule?: string;
   spec?: PortableSpec;

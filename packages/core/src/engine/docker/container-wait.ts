@@ -4,6 +4,8 @@ import { ExitCode, LabctlError } from "../../errors";
 import { containerLogs } from "./container-logs";
 
 const POLL_MS = 250;
+/** Restarts seen while waiting that make it a loop: waiting longer cannot fix it. */
+const RESTART_LOOP = 3;
 
 type Inspect = Dockerode.ContainerInspectInfo;
 
@@ -27,7 +29,8 @@ const exited = (info: Inspect) =>
 
 /**
  * Waits until the container is healthy, or running when it has no healthcheck (`wait: true`).
- * Fails early when it exits, and at the deadline with its last health report and logs.
+ * Fails early when it exits or restarts in a loop (its restart policy hides the exit), and at
+ * the deadline with its last health report and logs.
  */
 export async function waitUntilReady(
   container: Dockerode.Container,
@@ -35,16 +38,22 @@ export async function waitUntilReady(
   signal?: AbortSignal,
 ): Promise<void> {
   let last: Inspect | undefined;
+  let firstRestarts: number | undefined;
+  const restarts = (info: Inspect) => (info.RestartCount ?? 0) - (firstRestarts ?? 0);
   const ready = await poll(container, timeoutMs, signal, (info) => {
     last = info;
-    if (exited(info)) return true;
+    firstRestarts ??= info.RestartCount ?? 0;
+    if (exited(info) || restarts(info) >= RESTART_LOOP) return true;
     return info.State.Health ? info.State.Health.Status === "healthy" : info.State.Running;
   });
-  if (ready && !exited(ready)) return;
+  const looping = ready !== undefined && restarts(ready) >= RESTART_LOOP;
+  if (ready && !exited(ready) && !looping) return;
   const name = (last?.Name ?? container.id).replace(/^\//, "");
-  const why = ready
-    ? `exited with code ${ready.State.ExitCode}`
-    : `was not ${last?.State.Health ? "healthy" : "running"} after ${timeoutMs / 1000}s`;
+  const why = !ready
+    ? `was not ${last?.State.Health ? "healthy" : "running"} after ${timeoutMs / 1000}s`
+    : looping
+      ? `is restarting in a loop (${restarts(ready)} restarts while waiting; last exit code ${ready.State.ExitCode})`
+      : `exited with code ${ready.State.ExitCode}`;
   const health = last?.State.Health?.Log?.at(-1)?.Output?.trim();
   const logs = (await containerLogs(container, 20).catch(() => "")).trim();
   throw new LabctlError(

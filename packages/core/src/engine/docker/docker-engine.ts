@@ -1,7 +1,6 @@
 import type { LabOutputs } from "@labctl/sdk";
-import { ExitCode, LabctlError } from "../../errors";
 import type { LabctlHome } from "../../home/labctl-home";
-import { dockerClient } from "../../probes/docker-client";
+import { dockerClient, hostFromEnvironment, pingDocker } from "../../probes/docker-client";
 import type {
   DownResult,
   Engine,
@@ -11,7 +10,7 @@ import type {
   UpResult,
 } from "../types";
 import { listAll } from "./docker-objects";
-import { checkProgram, clientsFor, hostsOf, realize, undeclared } from "./environment-run";
+import { checkProgram, clientsFor as clientsOf, hostsOf, realize, undeclared } from "./environment-run";
 import { BOOKKEEPING, environmentSelector } from "./object-labels";
 import { forgetEnvironment, loadEnvironment, saveEnvironment } from "./outputs-file";
 import { removalOf, teardown } from "./teardown";
@@ -21,11 +20,18 @@ import { removalOf, teardown } from "./teardown";
  * docker resource through the Docker Engine API. No Pulumi CLI, no plugins, no state backend:
  * Docker labels are the state (spec hash per object), plus the outputs file for `outputs`.
  */
-export function createDockerEngine(opts: { home: LabctlHome }): Engine {
+export function createDockerEngine(opts: {
+  home: LabctlHome;
+  /** The host in force (config.dockerHost); without one, DOCKER_HOST, then the local socket. */
+  dockerHost?: string;
+}): Engine {
   const { home } = opts;
+  const dockerHost = opts.dockerHost ?? hostFromEnvironment();
+  const clientsFor = (spec: EnvironmentSpec) => clientsOf(spec, dockerHost);
   return {
     name: "docker",
-    preflight: () => preflight(),
+    // One ping with the short budget: a down or wedged engine is exit 2 naming the host.
+    preflight: () => pingDocker(dockerClient(dockerHost)),
     async up(spec: EnvironmentSpec, run: EngineRunOptions = {}): Promise<UpResult> {
       const docker = clientsFor(spec);
       run.onEvent?.({ kind: "step", message: "Checking the lab's program" });
@@ -76,20 +82,4 @@ export function createDockerEngine(opts: { home: LabctlHome }): Engine {
       return (await realize(spec, "plan", docker)).outputs;
     },
   };
-}
-
-async function preflight(): Promise<void> {
-  const docker = dockerClient();
-  try {
-    await docker.ping({ abortSignal: AbortSignal.timeout(10_000) } as never);
-  } catch (error) {
-    const where = process.env.DOCKER_HOST ?? "the local socket";
-    throw new LabctlError(
-      `Cannot reach the Docker engine at ${where}: ${(error as Error).message}`,
-      "Start Docker (systemctl start docker, or Docker Desktop) or set DOCKER_HOST, then try again.",
-      ExitCode.infrastructure,
-      "DOCKER_UNREACHABLE",
-      { cause: error },
-    );
-  }
 }

@@ -10,11 +10,17 @@ import { runProgram } from "./program-runner";
 import { declaredKey, Realizer, type RealizerMode } from "./realizer";
 import { invalidInputsError, OBJECT_KIND_OF, unsupportedTypesError } from "./resource-types";
 
-/** Docker clients of one operation, one per host; undefined is the environment's default engine. */
-export function clientsFor(spec: EnvironmentSpec): (host: string | undefined) => Dockerode {
-  const clients = new Map<string | undefined, Dockerode>();
+/**
+ * Docker clients of one operation, one per host; undefined is the environment's default engine:
+ * the spec's host (the config's, resolved once by the parent process), else the engine's own.
+ */
+export function clientsFor(
+  spec: EnvironmentSpec,
+  engineHost: string,
+): (host: string | undefined) => Dockerode {
+  const clients = new Map<string, Dockerode>();
   return (host) => {
-    const key = host ?? spec.dockerHost;
+    const key = host ?? spec.dockerHost ?? engineHost;
     const client = clients.get(key) ?? dockerClient(key);
     clients.set(key, client);
     return client;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveHome } from "../../home/labctl-home";
@@ -30,5 +30,21 @@ describe("outputs file", () => {
   it("loads nothing once forgotten", async () => {
     await forgetEnvironment(home, spec);
     await expect(loadEnvironment(home, spec)).resolves.toBeUndefined();
+  });
+
+  it("a corrupt outputs file is a STATE_CORRUPT error naming it, not 'no environment'", async () => {
+    await saveEnvironment(home, spec, { outputs: {}, hosts: [] });
+    writeFileSync(outputsFile(home, spec), '{"hosts": "nope"}');
+    await expect(loadEnvironment(home, spec)).rejects.toMatchObject({
+      code: "STATE_CORRUPT",
+      message: expect.stringContaining(outputsFile(home, spec)),
+    });
+  });
+
+  it("reads an older file without hosts, and leaves no temp file after saving", async () => {
+    writeFileSync(outputsFile(home, spec), '{"outputs": {"url": "u"}}');
+    await expect(loadEnvironment(home, spec)).resolves.toEqual({ outputs: { url: "u" }, hosts: [] });
+    await saveEnvironment(home, spec, { outputs: { url: "v" }, hosts: [] });
+    expect(readdirSync(join(home.envsDir, "default", "tp99", "alice"))).toEqual(["docker-outputs.json"]);
   });
 });

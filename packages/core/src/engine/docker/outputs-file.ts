@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { LabOutputs } from "@labctl/sdk";
+import { z } from "zod";
 import { environmentDir, type LabctlHome } from "../../home/labctl-home";
+import { readStateFile, removeStateFile, type StateFileKind, writeStateFile } from "../../state/state-file";
 import type { EnvironmentSpec } from "../types";
 
 /** What the docker engine remembers of an environment besides Docker labels. */
@@ -12,37 +13,37 @@ export interface SavedEnvironment {
   hosts: string[];
 }
 
+const savedKind: StateFileKind<SavedEnvironment> = {
+  what: "The docker engine's outputs file",
+  schema: z.object({
+    outputs: z.record(z.string(), z.unknown()).default({}),
+    hosts: z.array(z.string()).default([]),
+  }),
+  advice:
+    "Restore it from a backup, or move it away: `labctl up` writes it again and `down`/`gc` still find the environment's objects by label.",
+};
+
 export function outputsFile(home: LabctlHome, spec: EnvironmentSpec): string {
   return join(environmentDir(home, spec.classId, spec.lab.id, spec.student.id), "docker-outputs.json");
 }
 
+/** Written atomically, 0600 from the start: the secrets are never readable by others, even briefly. */
 export async function saveEnvironment(
   home: LabctlHome,
   spec: EnvironmentSpec,
   saved: SavedEnvironment,
 ): Promise<void> {
-  const file = outputsFile(home, spec);
-  await mkdir(join(file, ".."), { recursive: true, mode: 0o700 });
-  // A fresh file created 0600 then renamed: the secrets are never readable by others, even briefly.
-  const fresh = `${file}.${process.pid}.tmp`;
-  await rm(fresh, { force: true });
-  await writeFile(fresh, `${JSON.stringify(saved, null, 2)}\n`, { mode: 0o600, flag: "wx" });
-  await rename(fresh, file);
+  writeStateFile(outputsFile(home, spec), saved);
 }
 
+/** The saved outputs, undefined before the first `up`; a corrupt file is a STATE_CORRUPT error. */
 export async function loadEnvironment(
   home: LabctlHome,
   spec: EnvironmentSpec,
 ): Promise<SavedEnvironment | undefined> {
-  try {
-    const saved = JSON.parse(await readFile(outputsFile(home, spec), "utf8")) as Partial<SavedEnvironment>;
-    return { outputs: saved.outputs ?? {}, hosts: saved.hosts ?? [] };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
+  return readStateFile(outputsFile(home, spec), savedKind);
 }
 
 export async function forgetEnvironment(home: LabctlHome, spec: EnvironmentSpec): Promise<void> {
-  await rm(outputsFile(home, spec), { force: true });
+  removeStateFile(outputsFile(home, spec));
 }

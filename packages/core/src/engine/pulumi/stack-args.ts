@@ -1,6 +1,6 @@
-import { join } from "node:path";
-import type { LabctlHome } from "../../home/labctl-home";
+import { insideHome, type LabctlHome } from "../../home/labctl-home";
 import { stackName } from "../../naming/names";
+import { validId } from "../../naming/valid-id";
 import { programContext } from "../program-context";
 import type { EnvironmentSpec } from "../types";
 import type { PulumiCli, StackArgs } from "./driver";
@@ -17,9 +17,17 @@ export interface StackBase {
 /** The file:// backend under the labctl home: no Pulumi Cloud account involved. */
 export const backendUrl = (home: LabctlHome): string => `file://${home.stateDir}`;
 
-/** One workDir per stack, so parallel inline programs never share Pulumi.<stack>.yaml files. */
+/**
+ * One workDir per stack, so parallel inline programs never share Pulumi.<stack>.yaml files.
+ * Ids validated and the path kept inside the home, like every other id -> path.
+ */
 export const workDirFor = (home: LabctlHome, spec: EnvironmentSpec): string =>
-  join(home.workspacesDir, spec.lab.id, stackName(spec.student.id, spec.classId));
+  insideHome(
+    home,
+    "workspaces",
+    validId("lab", spec.lab.id),
+    stackName(validId("student", spec.student.id), validId("class", spec.classId)),
+  );
 
 /** The Automation API arguments for one environment: project = lab id, stack = student (+ class). */
 export function stackArgsFor(spec: EnvironmentSpec, base: StackBase): StackArgs {

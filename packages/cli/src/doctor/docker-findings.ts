@@ -1,0 +1,87 @@
+import {
+  type DockerBudgets,
+  dockerClient,
+  isLabctlError,
+  type LabctlConfig,
+  mapImage,
+  pingDocker,
+} from "@labctl/core";
+import type { Lab } from "@labctl/sdk";
+import type { DoctorFinding } from "./diagnostics";
+
+const explain = (e: unknown) =>
+  isLabctlError(e) ? `${e.message} ${e.advice}` : `${(e as Error).message}; start Docker or set dockerHost`;
+
+/** Where the Docker host in force came from, as a person would say it. */
+export function hostSource(config: LabctlConfig): string {
+  switch (config.dockerHostSource) {
+    case "flag":
+      return "from --docker-host";
+    case "DOCKER_HOST":
+      return "from DOCKER_HOST";
+    case "config":
+      return `from dockerHost in ${config.origin.file ?? "config.yaml"}`;
+    default:
+      return "the default; set --docker-host, DOCKER_HOST or dockerHost to use another";
+  }
+}
+
+/**
+ * The engine at the host in force: a ping with the short budget first, so a wedged engine is a
+ * `fail` within seconds naming the host and the time waited; then its version and, when it
+ * answers, which lab images (after the image map) it has.
+ */
+export async function dockerFindings(
+  config: LabctlConfig,
+  labs: readonly Lab[],
+  budgets: Partial<DockerBudgets> = {},
+): Promise<DoctorFinding[]> {
+  const host = config.dockerHost;
+  const findings: DoctorFinding[] = [
+    { name: "docker host", status: "ok", detail: `${host} (${hostSource(config)})` },
+  ];
+  let docker: ReturnType<typeof dockerClient>;
+  try {
+    docker = dockerClient(host, { budgets });
+    await pingDocker(docker);
+    const v = await docker.version();
+    findings.push({
+      name: "docker",
+      status: "ok",
+      detail: `Docker Engine ${v.Version} (API ${v.ApiVersion}) at ${host}`,
+    });
+  } catch (e) {
+    findings.push({ name: "docker", status: "fail", detail: explain(e) });
+    return findings;
+  }
+  for (const lab of labs) findings.push(await labImages(docker, config, lab));
+  return findings;
+}
+
+async function labImages(
+  docker: ReturnType<typeof dockerClient>,
+  config: LabctlConfig,
+  lab: Lab,
+): Promise<DoctorFinding> {
+  const refs = Object.values(lab.images);
+  const states = await Promise.all(
+    refs.map(async (ref) => {
+      const used = mapImage(config, ref);
+      const shown = used === ref ? ref : `${ref} -> ${used}`;
+      try {
+        await docker.getImage(used).inspect();
+        return { shown, present: true };
+      } catch {
+        return { shown, present: false };
+      }
+    }),
+  );
+  const missing = states.filter((s) => !s.present);
+  return {
+    name: `images ${lab.id}`,
+    status: missing.length === 0 ? "ok" : "warn",
+    detail:
+      states.map((s) => `${s.shown} ${s.present ? "present" : "missing"}`).join(", ") +
+      (missing.length > 0 ? " (pulled on first use if a registry answers)" : ""),
+  };
+}
