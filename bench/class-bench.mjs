@@ -99,7 +99,7 @@ const shell = await measure("bash", [
 removeByClass(shellClass);
 
 /** One `labctl class <verb>` over the whole roster with the docker engine, measured. */
-const classRun = (verb) =>
+const classRun = (verb, ...extra) =>
   labctl(
     "class",
     verb,
@@ -111,6 +111,7 @@ const classRun = (verb) =>
     "--concurrency",
     values.concurrency,
     "--json",
+    ...extra,
   );
 
 const up = await classRun("up");
@@ -129,7 +130,7 @@ const one = await labctl(
   "--json",
 );
 const all = await classRun("verify");
-const down = await classRun("down");
+const down = await classRun("down", "--yes");
 
 const ratio = (a, b) => (a.seconds / b.seconds).toFixed(2);
 console.log(

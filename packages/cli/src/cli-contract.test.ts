@@ -154,17 +154,15 @@ describe("labctl class: contract", () => {
     expect(retry.stderr).toContain("No previous `class verify` of tp03 is recorded for class devops");
   });
 
-  it("class status of a class never brought up lists the roster, nobody up", () => {
+  it("class status with no engine answering is exit 2 naming the engine, not a roster of 'down'", () => {
     const file = roster("devops.csv", "First name;Last name;Email address\nÉlodie;Müller;e@example.org\n");
     const run = runCli(["class", "status", "tp03", "--roster", file, "--json"], {
       DOCKER_HOST: "tcp://127.0.0.1:9",
     });
-    expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({
-      lab: "tp03",
-      classId: "devops",
-      students: [{ student: { id: "elodie-muller", name: "Élodie Müller" }, up: false }],
-      notInRoster: [],
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout).error).toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining("tcp://127.0.0.1:9"),
     });
   });
 });

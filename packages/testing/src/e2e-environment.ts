@@ -43,7 +43,7 @@ export class E2eEnvironment {
   readonly config: LabctlConfig;
   readonly engine: Engine;
   readonly spec: EnvironmentSpec;
-  readonly docker = dockerClient();
+  readonly docker: ReturnType<typeof dockerClient>;
 
   constructor(lab: Lab, studentId: string, opts: { classId?: string; portBase?: number } = {}) {
     const root = mkdtempSync(join(tmpdir(), `labctl-e2e-${lab.id}-`));
@@ -51,8 +51,10 @@ export class E2eEnvironment {
     const mapFile = join(root, "image-map.json");
     writeFileSync(mapFile, JSON.stringify(testImageMap()));
     this.home = resolveHome({ LABCTL_HOME: root });
-    this.config = loadConfig(this.home, { LABCTL_IMAGE_MAP: mapFile });
-    this.engine = loadEngine("docker", this.home);
+    // DOCKER_HOST as the CLI would see it, so the engine, the spec and the probes agree.
+    this.config = loadConfig(this.home, { LABCTL_IMAGE_MAP: mapFile, DOCKER_HOST: process.env.DOCKER_HOST });
+    this.docker = dockerClient(this.config.dockerHost);
+    this.engine = loadEngine("docker", this.home, { dockerHost: this.config.dockerHost });
     this.spec = resolveEnvironment(
       this.home,
       this.config,

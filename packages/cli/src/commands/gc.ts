@@ -1,4 +1,4 @@
-import { dockerClient, type GcResult, gc } from "@labctl/core";
+import { dockerClient, ExitCode, type GcResult, gc, pingDocker } from "@labctl/core";
 import { Flags } from "@oclif/core";
 import { type Declined, dockerHostFlag, LabctlCommand, yesFlag } from "../base-command";
 import { confirmDestructive, isInteractive } from "../confirm";
@@ -28,10 +28,13 @@ export default class Gc extends LabctlCommand {
     const home = this.home();
     const docker = dockerClient(this.labctlConfig(home, flags).dockerHost);
     const options = { all: flags.all, dryRun: flags["dry-run"], lab: flags.lab };
-    if (flags.all && !flags["dry-run"] && !flags.yes) {
-      const scope = flags.lab ? `every ${flags.lab} environment` : "every labctl environment";
-      // Without a terminal, refuse before the engine is contacted; with one, say how many first.
-      if (!isInteractive()) await confirmDestructive(`gc --all removes ${scope} on this engine`, {});
+    const confirm = flags.all && !flags["dry-run"] && !flags.yes;
+    const scope = flags.lab ? `every ${flags.lab} environment` : "every labctl environment";
+    // Without a terminal, refuse before the engine is contacted.
+    if (confirm && !isInteractive()) await confirmDestructive(`gc --all removes ${scope} on this engine`, {});
+    await pingDocker(docker);
+    if (confirm) {
+      // On a terminal, say how many first.
       const planned = await gc(home, docker, { ...options, dryRun: true });
       if (planned.groups.length === 0) return this.render(planned);
       const what = `gc --all removes ${planned.groups.length} environments (${scope})`;
@@ -40,15 +43,24 @@ export default class Gc extends LabctlCommand {
     return this.render(await gc(home, docker, options), flags.all);
   }
 
+  /** An environment whose record cannot be read is kept and named; gc then exits 65. */
   private render(result: GcResult, all = false): GcResult {
+    const unreadable = result.groups.filter((g) => g.unreadable !== undefined);
     if (!this.jsonEnabled()) {
       for (const g of result.groups) {
-        const fate =
-          all || g.stray ? (result.dryRun ? "would remove" : "removed") : "kept (known environment)";
+        const fate = g.unreadable
+          ? "KEPT: its record cannot be read"
+          : all || g.stray
+            ? result.dryRun
+              ? "would remove"
+              : "removed"
+            : "kept (known environment)";
         this.log(`${g.lab}/${g.student} (class ${g.classId}): ${g.objects.length} objects, ${fate}`);
       }
       if (result.groups.length === 0) this.log("No labctl objects found.");
     }
+    for (const g of unreadable) this.logToStderr(`Warning: ${g.unreadable}`);
+    if (unreadable.length > 0) process.exitCode = ExitCode.badInput;
     return result;
   }
 }

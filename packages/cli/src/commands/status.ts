@@ -1,4 +1,4 @@
-import { dockerClient, dockerodeProbe, type EnvironmentStatus, status } from "@labctl/core";
+import { dockerClient, dockerodeProbe, type EnvironmentStatus, pingDocker, status } from "@labctl/core";
 import { Flags } from "@oclif/core";
 import { dockerHostFlag, LabctlCommand } from "../base-command";
 
@@ -11,7 +11,10 @@ export default class Status extends LabctlCommand {
     const { flags } = await this.parse(Status);
     const home = this.home();
     const config = this.labctlConfig(home, flags);
-    const environments = await status(home, dockerodeProbe(dockerClient(config.dockerHost)), flags.lab);
+    const docker = dockerClient(config.dockerHost);
+    // A wedged engine ends the command within seconds (exit 2), not one timeout per environment.
+    await pingDocker(docker);
+    const environments = await status(home, dockerodeProbe(docker), flags.lab);
     if (!this.jsonEnabled()) {
       if (environments.length === 0) this.log("No environments. Start one with `labctl up <lab>`.");
       for (const env of environments) {

@@ -10,7 +10,7 @@ import { classLabDir } from "./class-paths";
 import { readVerifyStore } from "./class-verify-store";
 import { pLimit } from "./p-limit";
 import { type ClassGrid, classGrid } from "./report/class-grid";
-import { type StudentSheet, studentSheet } from "./report/student-sheet";
+import { type StudentSheet, sheetVerify, studentSheet } from "./report/student-sheet";
 import { writeClassReport } from "./report/write-class-report";
 
 export interface ClassReportOptions {
@@ -59,13 +59,7 @@ export async function classReport(opts: ClassReportOptions): Promise<ClassReport
           secrets: Object.values(spec.secrets),
           ports: record?.ports ?? {},
           note: outputs === undefined ? (note ?? "run `labctl class up` first") : undefined,
-          verify: report && {
-            status: report.status,
-            earned: report.earned,
-            total: report.total,
-            at: report.startedAt,
-            checks: report.checks,
-          },
+          verify: sheetVerify(report),
         });
       }),
     ),

@@ -1,5 +1,5 @@
 import type { DockerProbe, Lab, Student } from "@labctl/sdk";
-import { listRecords } from "../environment/environment-record";
+import { scanRecords } from "../environment/environment-record";
 import type { LabctlHome } from "../home/labctl-home";
 import { LABEL } from "../naming/labels";
 import type { Roster } from "../roster/roster-types";
@@ -18,6 +18,8 @@ export interface StudentStatus {
   lastUp?: StudentRunEntry;
   lastVerify?: StudentRunEntry;
   score?: { status: string; earned: number; total: number; at: string };
+  /** The environment record exists but cannot be read (the STATE_CORRUPT message, naming the file). */
+  unreadable?: string;
   /** Why the last verify gave no result: "not re-verified: … (last result from …)" when a score stands. */
   error?: string;
 }
@@ -39,7 +41,9 @@ export async function classStatus(opts: {
   docker?: DockerProbe;
 }): Promise<ClassStatusResult> {
   const { home, lab, classId, roster } = opts;
-  const records = listRecords(home, lab.id).filter((r) => r.classId === classId);
+  const scan = scanRecords(home, lab.id);
+  const records = scan.records.filter((r) => r.classId === classId);
+  const unreadable = scan.unreadable.filter((u) => u.classId === classId);
   const run = readClassRun(home, classId, lab.id);
   const store = readVerifyStore(home, classId, lab.id);
   const containers = await opts.docker
@@ -50,8 +54,10 @@ export async function classStatus(opts: {
     const record = records.find((r) => r.student === student.id);
     const report = store?.reports[student.id];
     const error = store?.errors[student.id]?.message;
+    const corrupt = unreadable.find((u) => u.student === student.id)?.message;
     return {
       student,
+      ...(corrupt && { unreadable: corrupt }),
       up: record !== undefined,
       engine: record?.engine,
       ports: record?.ports ?? {},

@@ -4,22 +4,12 @@ import { join } from "node:path";
 import { ExitCode, LabctlError } from "../errors";
 import { allocatePorts, portsFile } from "../ports/port-allocator";
 import { classUp } from "./class-up";
-import { FakeEngine, fakeHome, fakeLab, roster } from "./test-support/fake-class";
+import { fakeClass, roster } from "./test-support/fake-class";
 
 async function setup(...ids: string[]) {
-  const { home, config } = await fakeHome();
+  const { home, config, engine, base } = await fakeClass(...ids);
   // an earlier class already holds block 0: ports.json exists before the run
   await allocatePorts(home, config, { classId: "older", student: "zoe", lab: "tp99", roles: ["web"] });
-  const engine = new FakeEngine();
-  const base = {
-    home,
-    config,
-    lab: fakeLab,
-    classId: "devops",
-    roster: roster(...ids),
-    engine,
-    concurrency: 2,
-  };
   return { home, config, engine, base, before: readFileSync(portsFile(home)) };
 }
 

@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { LabctlError } from "../errors";
+import { environmentDir } from "../home/labctl-home";
 import { classDown } from "./class-down";
 import { classLabDir } from "./class-paths";
 import { classReport } from "./class-report";
@@ -11,29 +12,9 @@ import { classUp } from "./class-up";
 import { classVerify } from "./class-verify";
 import { readVerifyStore } from "./class-verify-store";
 import { classGrid } from "./report/class-grid";
-import {
-  FakeEngine,
-  fakeHome,
-  fakeLab,
-  noClients,
-  roster,
-  vanishingClients,
-} from "./test-support/fake-class";
+import { fakeClass, fakeLab, noClients, roster, vanishingClients } from "./test-support/fake-class";
 
-async function setup(...ids: string[]) {
-  const { home, config } = await fakeHome();
-  const engine = new FakeEngine();
-  const base = {
-    home,
-    config,
-    lab: fakeLab,
-    classId: "devops",
-    roster: roster(...ids),
-    engine,
-    concurrency: 2,
-  };
-  return { home, config, engine, base };
-}
+const setup = fakeClass;
 
 describe("class up", () => {
   it("brings every student up, bounded, and says unchanged on a re-run", async () => {
@@ -213,6 +194,16 @@ describe("class verify, status and down", () => {
     expect(
       JSON.parse(readFileSync(join(classLabDir(home, "devops", "tp99"), "last-run.json"), "utf8")).runs.down,
     ).toMatchObject({ students: { ann: { state: "ok" }, bob: { state: "unchanged" } } });
+  });
+
+  it("status names a student whose record cannot be read instead of calling them down", async () => {
+    const { home, base } = await setup("ann", "bob");
+    await classUp(base);
+    const file = join(environmentDir(home, "devops", "tp99", "bob"), "environment.json");
+    writeFileSync(file, "{ garbage");
+    const bob = (await classStatus({ ...base })).students.find((s) => s.student.id === "bob");
+    expect(bob?.unreadable).toContain(file);
+    expect(bob?.unreadable).toContain("is not valid JSON");
   });
 
   it("status lists environments of the class that left the roster", async () => {

@@ -1,5 +1,6 @@
 import type { LabOutputs } from "@labctl/sdk";
 import type Docker from "dockerode";
+import { crashLoopError, crashLoops } from "../engine/docker/crash-loops";
 import type { Engine, EngineRunOptions, EnvironmentSpec, ResourceChange } from "../engine/types";
 import { readRecord, writeRecord } from "../environment/environment-record";
 import type { ResolvedEnvironment } from "../environment/resolve-environment";
@@ -67,6 +68,9 @@ export async function up(
       secrets: ensureSecrets(environmentDir(home, classId, lab.id, student.id), lab.secrets),
     };
     const result = await engine.up(spec, opts);
+    // A container without a healthcheck that crashes and restarts looks "running" for an
+    // instant: name any crash loop (the environment is up, so its record is kept).
+    const looping = opts.docker ? await crashLoops(opts.docker, selector, { signal: opts.signal }) : [];
     writeRecord(home, {
       lab: spec.lab.id,
       student: spec.student.id,
@@ -74,6 +78,7 @@ export async function up(
       engine: engine.name,
       ports: spec.ports,
     });
+    if (looping.length > 0) throw crashLoopError(looping);
     return {
       lab: spec.lab.id,
       student: spec.student.id,

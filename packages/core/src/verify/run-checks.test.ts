@@ -203,6 +203,24 @@ describe("runChecks triage", () => {
     expect(outcomes[1]).toMatchObject({ status: "pass", message: "running" });
   });
 
+  it("a check whose own message names the broken container stops at once without repeating it", async () => {
+    const { docker } = probe([
+      container("tp01-alice-hello", { status: "exited", running: false, exitCode: 3 }),
+    ]);
+    const started = Date.now();
+    const [outcome] = await runChecks(
+      [check("hello", async () => fail("hello container tp01-alice-hello exited with code 3"))],
+      withDocker(docker),
+      real,
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(outcome).toMatchObject({
+      status: "fail",
+      attempts: 1,
+      message: "hello container tp01-alice-hello exited with code 3",
+    });
+  });
+
   it("a crash loop does too, and an error becomes a fail (the environment is broken)", async () => {
     const { docker } = probe([
       container("tp03-alice-ghost", { status: "restarting", running: true, exitCode: 2, restartCount: 5 }),

@@ -134,7 +134,13 @@ export async function runChecks<O extends LabOutputs>(
           break;
         }
         if (verdict.kind === "broken") {
-          result = { status: "fail", message: `${result.message}; cause: ${verdict.causes.join("; ")}` };
+          // Waiting cannot help: stop now, naming the causes the check's message does not already name.
+          const message = result.message;
+          const news = verdict.causes.filter((cause) => !message.includes(cause.split(" ")[0] ?? cause));
+          result = {
+            status: "fail",
+            message: news.length > 0 ? `${message}; cause: ${news.join("; ")}` : message,
+          };
           break;
         }
         // A retry gets at least one interval to answer: one started just before the deadline

@@ -1,4 +1,4 @@
-import { type ClassStatusResult, classStatus, dockerClient, dockerodeProbe } from "@labctl/core";
+import { type ClassStatusResult, classStatus, dockerClient, dockerodeProbe, pingDocker } from "@labctl/core";
 import { Args } from "@oclif/core";
 import { ClassCommand, rosterFlags } from "../../class-command";
 
@@ -12,16 +12,22 @@ export default class ClassStatus extends ClassCommand {
   async run(): Promise<ClassStatusResult> {
     const { args, flags } = await this.parse(ClassStatus);
     const target = this.classTarget(args.lab, flags);
-    const docker = dockerodeProbe(dockerClient(target.config.dockerHost));
-    const result = await classStatus({ ...target, docker });
+    const client = dockerClient(target.config.dockerHost);
+    await pingDocker(client);
+    const result = await classStatus({ ...target, docker: dockerodeProbe(client) });
     if (!this.jsonEnabled()) {
       const width = Math.max(...result.students.map((s) => s.student.id.length), 7);
       for (const s of result.students) {
+        if (s.unreadable) {
+          this.log(`${s.student.id.padEnd(width)}  ?     ${s.unreadable}`);
+          continue;
+        }
         const containers = s.containers
           ? s.containers.map((c) => `${c.name} ${c.status}${c.health ? `/${c.health}` : ""}`).join(", ") ||
             "no containers"
           : "Docker not reachable";
-        const score = s.score ? `${s.score.earned}/${s.score.total} (${s.score.status})` : "not verified";
+        const last = s.score ? `${s.score.earned}/${s.score.total} (${s.score.status})` : "not verified";
+        const score = s.error ? `${last}; ${s.error}` : last;
         const lastUp = s.lastUp ? `last up ${s.lastUp.state}` : "never up";
         this.log(
           `${s.student.id.padEnd(width)}  ${s.up ? "up  " : "down"}  ${lastUp}, ${score}  ${containers}`,

@@ -4,7 +4,13 @@ const wedged = { env: () => ({ DOCKER_HOST: `unix://${WEDGED_SOCKET}` }) };
 
 /** An engine that accepts connections and never answers: bounded waits, exit 2 naming it (first: they wait). */
 export const WEDGED_CASES: Case[] = [
-  bad("gc --dry-run against a wedged engine", ["gc", "--dry-run"], 2, /did not answer within 15 s/, wedged),
+  bad(
+    "gc --dry-run against a wedged engine",
+    ["gc", "--dry-run"],
+    2,
+    /did not answer within 5 s \(GET \/_ping\)/,
+    wedged,
+  ),
   bad(
     "gc --all --dry-run --json against a wedged engine",
     ["gc", "--all", "--dry-run", "--json"],

@@ -4,7 +4,7 @@ import type { Lab, Student } from "@labctl/sdk";
 import type { VerifyReport } from "../../verify/report-types";
 import { sheetHtml } from "./sheet-html";
 import { sheetMarkdown } from "./sheet-markdown";
-import { studentSheet } from "./student-sheet";
+import { sheetVerify, studentSheet } from "./student-sheet";
 import { sheetPath, writePrivate } from "./write-class-report";
 
 /**
@@ -22,13 +22,7 @@ export function forgetSheet(
     secrets: [],
     ports: {},
     note: `environment removed by \`labctl class down\` on ${new Date().toISOString().slice(0, 10)}`,
-    verify: report && {
-      status: report.status,
-      earned: report.earned,
-      total: report.total,
-      at: report.startedAt,
-      checks: report.checks,
-    },
+    verify: sheetVerify(report),
   });
   const written: string[] = [];
   for (const [ext, render] of [

@@ -1,5 +1,5 @@
 import type { Lab, LabOutputs, Student } from "@labctl/sdk";
-import type { CheckOutcome } from "../../verify/report-types";
+import type { CheckOutcome, VerifyReport } from "../../verify/report-types";
 
 type Entry = [key: string, value: string];
 
@@ -18,6 +18,16 @@ export interface StudentSheet {
   /** Why the student has no result (not up, engine unreachable). */
   note?: string;
 }
+
+/** The part of a verify report a sheet shows. */
+export const sheetVerify = (report: VerifyReport | undefined): StudentSheet["verify"] =>
+  report && {
+    status: report.status,
+    earned: report.earned,
+    total: report.total,
+    at: report.startedAt,
+    checks: report.checks,
+  };
 
 const CREDENTIAL_KEY = /password|passwd|secret|token|passphrase|credential/i;
 const text = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));

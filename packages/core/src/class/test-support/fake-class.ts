@@ -173,3 +173,19 @@ export const vanishingClients = {
 
 /** Probe clients checks never touch in the fake lab. */
 export const noClients = { docker: {} as never, http: {} as never };
+
+/** A fresh home, a fake engine and the options every class verb takes, for a roster of ids. */
+export async function fakeClass(...ids: string[]) {
+  const { home, config } = await fakeHome();
+  const engine = new FakeEngine();
+  const base = {
+    home,
+    config,
+    lab: fakeLab,
+    classId: "devops",
+    roster: roster(...ids),
+    engine,
+    concurrency: 2,
+  };
+  return { home, config, engine, base };
+}

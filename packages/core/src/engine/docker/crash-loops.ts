@@ -4,31 +4,41 @@ import { ExitCode, LabctlError } from "../../errors";
 import { containerLogs } from "./container-logs";
 import { listObjects } from "./docker-objects";
 
-/** How long after an up containers get to show a crash loop (Docker restarts after 100 ms, 200 ms…). */
-export const SETTLE_MS = 2_500;
+/** A container running for less than this is looked at again (Docker restarts after 100 ms, 200 ms…). */
+export const MIN_UPTIME_MS = 1_500;
+
+type Inspect = Awaited<ReturnType<Dockerode.Container["inspect"]>>;
+
+const looping = (info: Inspect) => info.State.Restarting || (info.RestartCount > 0 && !info.State.Running);
+const uptimeMs = (info: Inspect) => Date.now() - Date.parse(info.State.StartedAt);
 
 /**
  * After an up, the environment's containers that are restarting in a loop: a container that
- * started, crashed and was restarted by its policy is "running" for an instant, which a wait
- * on running (no healthcheck) takes for success. Named with their exit code and last logs.
+ * started, crashed and was restarted by its policy is "running" for an instant, which a wait on
+ * running (no healthcheck) takes for success. A container started less than MIN_UPTIME_MS ago
+ * is looked at again once it is that old, so an up waits at most that long, usually not at all.
  */
 export async function crashLoops(
   docker: Dockerode,
   selector: Record<string, string>,
-  opts: { settleMs?: number; signal?: AbortSignal } = {},
+  opts: { minUptimeMs?: number; signal?: AbortSignal } = {},
 ): Promise<string[]> {
-  await sleep(opts.settleMs ?? SETTLE_MS, undefined, { signal: opts.signal });
-  const looping: string[] = [];
+  const minUptime = opts.minUptimeMs ?? MIN_UPTIME_MS;
+  const found: string[] = [];
   for (const object of await listObjects(docker, "container", selector)) {
     const container = docker.getContainer(object.id);
-    const info = await container.inspect().catch(() => undefined);
-    if (!info || !(info.State.Restarting || (info.RestartCount > 0 && !info.State.Running))) continue;
+    let info = await container.inspect().catch(() => undefined);
+    if (info?.State.Running && !looping(info) && uptimeMs(info) < minUptime) {
+      await sleep(minUptime - uptimeMs(info), undefined, { signal: opts.signal });
+      info = await container.inspect().catch(() => undefined);
+    }
+    if (!info || !looping(info)) continue;
     const logs = (await containerLogs(container, 5).catch(() => "")).trim();
-    looping.push(
+    found.push(
       `${object.name} is restarting in a loop (exit code ${info.State.ExitCode}, restarted ${info.RestartCount} times)${logs ? `; last logs:\n${logs}` : ""}`,
     );
   }
-  return looping;
+  return found;
 }
 
 export function crashLoopError(looping: string[]): LabctlError {
