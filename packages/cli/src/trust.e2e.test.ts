@@ -46,6 +46,20 @@ function dockerProxy(): { ready: Promise<void>; close(): Promise<void> } {
   };
 }
 
+/** Runs a command in a container through the real engine (not the proxy). */
+const exec = (container: string, cmd: string[]) =>
+  new Promise<void>((done, fail) => {
+    const child = spawn("docker", ["exec", container, ...cmd], { stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? done() : fail(new Error(`docker exec exited ${code}`))));
+  });
+
+async function waitFor(ok: () => boolean, timeoutMs: number): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !ok(); ) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const files = (dir: string): Record<string, string> =>
   Object.fromEntries(
     readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -90,6 +104,26 @@ describe("trust on the real engine", () => {
       if (!file.endsWith("last-run.json")) expect(after[file]).toBe(content);
     proxy = dockerProxy();
     await proxy.ready;
+  });
+
+  it("an engine that vanishes mid-run: the student being verified keeps the last result, exit 2", async () => {
+    const store = join(sandbox.home, "classes", classId, "tp01", "verify.json");
+    const before = JSON.parse(readFileSync(store, "utf8"));
+    // bob's page loses its marker: web-page fails and is retried (his containers are fine), so
+    // bob is still being verified when the engine goes away after ana's result.
+    const page = "/usr/share/nginx/html/index.html";
+    await exec("tp01-bob-web", ["sh", "-c", `cp ${page} /tmp/page && echo '<h1>hi</h1>' > ${page}`]);
+    const run = sandbox.start("class", "verify", "tp01", "--roster", roster, "--timeout", "60");
+    await waitFor(() => /\bana\b.*\bok\b/.test(run.stderr()), 30_000);
+    await proxy.close();
+    expect(await run.exit).toBe(2);
+    const after = JSON.parse(readFileSync(store, "utf8"));
+    expect(after.reports.bob).toEqual(before.reports.bob);
+    expect(after.errors.bob.message).toMatch(/unreachable|did not answer|Cannot reach/i);
+    expect(after.reports.ana.startedAt > before.reports.ana.startedAt).toBe(true);
+    proxy = dockerProxy();
+    await proxy.ready;
+    await exec("tp01-bob-web", ["sh", "-c", `cp /tmp/page ${page}`]);
   });
 
   it("two ups of the same student at once: one builds, the other exits 75 naming the holder", async () => {

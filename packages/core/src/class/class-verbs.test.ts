@@ -73,6 +73,8 @@ describe("class up", () => {
   it("Ctrl-C: in-flight students end cancelled, the rest are not started, all recorded; retry finishes them", async () => {
     const { home, engine, base } = await setup("ann", "bob", "cid", "dan");
     const controller = new AbortController();
+    // ann's up lasts until cancelled, so she is surely in flight when bob's up aborts the run
+    engine.delayMs = 60_000;
     engine.onUp = (id) => id === "bob" && controller.abort();
     const run = await classUp({ ...base, signal: controller.signal });
     expect(run.interrupted).toBe(true);
@@ -81,6 +83,7 @@ describe("class up", () => {
     expect(record?.interrupted).toBe(true);
     expect(Object.keys(record?.students ?? {}).sort()).toEqual(["ann", "bob", "cid", "dan"]);
     engine.onUp = undefined;
+    engine.delayMs = 20;
     const retry = await classUp({ ...base, selection: { retryFailed: true } });
     expect(retry.counts.ok).toBe(4);
   });
