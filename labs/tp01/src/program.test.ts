@@ -1,19 +1,26 @@
 import { studentMarker } from "@labctl/sdk";
-import { type RecordedResource, recordedResource, recordResources, resolveOutputs } from "@labctl/testing";
-import { TEST_ENV, TEST_LABELS, testProgramContext } from "./test-support/program-context";
+import { type RecordedProgram, recordProgram, type TestEnvironment, testLabels } from "@labctl/testing";
 
+/** What a resolved EnvironmentSpec would give tp01's program for student alice. */
+const TEST_ENV = {
+  lab: "tp01",
+  images: { web: "mirror.test/nginx:1.27-alpine", hello: "mirror.test/hello-world:latest" } as Record<
+    string,
+    string
+  >,
+  ports: { web: 18100 },
+  bindAddress: "127.0.0.1",
+} satisfies TestEnvironment;
 const { ports, images } = TEST_ENV;
-const labels = TEST_LABELS;
-let resources: Map<string, RecordedResource>;
-let outputs: Record<string, unknown>;
+const labels = testLabels(TEST_ENV);
+let resources: RecordedProgram["resources"];
+let outputs: RecordedProgram["outputs"];
+let resource: RecordedProgram["resource"];
 
 beforeAll(async () => {
-  resources = await recordResources("tp01", "alice");
-  const { default: program } = require("./program") as typeof import("./program");
-  outputs = await resolveOutputs(program(testProgramContext(TEST_ENV, "Alice <Admin>")));
+  const env = { ...TEST_ENV, studentName: "Alice <Admin>" };
+  ({ resources, outputs, resource } = await recordProgram(env, () => require("./program")));
 });
-
-const resource = (name: string) => recordedResource(resources, name);
 
 describe("tp01 program", () => {
   it("declares two images, two containers and the student's network, nothing else", () => {

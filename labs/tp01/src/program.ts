@@ -1,4 +1,4 @@
-import { type ProgramContext, publishedUrl } from "@labctl/sdk";
+import { dockerLabels, type ProgramContext, publishedUrl } from "@labctl/sdk";
 import * as docker from "@pulumi/docker";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Tp01Outputs } from "./outputs";
@@ -12,7 +12,7 @@ type ProgramOutputs = { [K in keyof Tp01Outputs]: pulumi.Input<Tp01Outputs[K]> }
  * the engine, and the hello-world container run once to completion (its output kept in its logs).
  */
 export default function program(ctx: ProgramContext): ProgramOutputs {
-  const labels = Object.entries(ctx.labels).map(([label, value]) => ({ label, value }));
+  const labels = dockerLabels(ctx);
   const image = (role: string) =>
     new docker.RemoteImage(`${role}-image`, { name: ctx.image(role), keepLocally: true });
 

@@ -2,28 +2,38 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { studentMarker } from "@labctl/sdk";
-import { type RecordedResource, recordedResource, recordResources, resolveOutputs } from "@labctl/testing";
+import {
+  testProgramContext as contextFor,
+  type RecordedProgram,
+  recordProgram,
+  type TestEnvironment,
+  testLabels,
+} from "@labctl/testing";
 import * as pulumi from "@pulumi/pulumi";
-import { TEST_ENV, TEST_LABELS, testProgramContext } from "./test-support/program-context";
 
+/** What a resolved EnvironmentSpec would give tp02's program for student alice. */
+const TEST_ENV = {
+  lab: "tp02",
+  images: { db: "mirror.test/mariadb:11.4", web: "mirror.test/nginx:1.27-alpine" } as Record<string, string>,
+  ports: { web: 18200 },
+  bindAddress: "127.0.0.1",
+  secrets: { mariadbRootPassword: "root-Secret-1" },
+} satisfies TestEnvironment;
 const { secrets, ports, images } = TEST_ENV;
-const labels = TEST_LABELS;
+const labels = testLabels(TEST_ENV);
 const dataDir = join(mkdtempSync(join(tmpdir(), "tp02-program-")), "data");
 const webRoot = join(dataDir, "www");
-let resources: Map<string, RecordedResource>;
-let outputs: Record<string, unknown>;
-let raw: Record<string, pulumi.Input<unknown>>;
+let outputs: RecordedProgram["outputs"];
+let raw: RecordedProgram["raw"];
+let resource: RecordedProgram["resource"];
 const program = () => (require("./program") as typeof import("./program")).default;
+const testProgramContext = (dir: string | undefined) => contextFor({ ...TEST_ENV, dataDir: dir });
 
 beforeAll(async () => {
-  resources = await recordResources("tp02", "alice");
-  raw = program()(testProgramContext(dataDir));
-  outputs = await resolveOutputs(raw);
+  ({ outputs, raw, resource } = await recordProgram({ ...TEST_ENV, dataDir }, () => require("./program")));
 });
 
 afterAll(() => rmSync(join(dataDir, ".."), { recursive: true, force: true }));
-
-const resource = (name: string) => recordedResource(resources, name);
 
 describe("tp02 program", () => {
   it("pulls both images from the image map and labels every object", () => {

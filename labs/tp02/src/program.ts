@@ -1,4 +1,4 @@
-import { type ProgramContext, publishedUrl } from "@labctl/sdk";
+import { dockerLabels, type ProgramContext, publishedUrl } from "@labctl/sdk";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { Tp02Outputs } from "./outputs";
@@ -15,7 +15,7 @@ export default function program(ctx: ProgramContext): ProgramOutputs {
   if (!ctx.dataDir) {
     throw new Error("tp02 bind-mounts a host directory, but this labctl gives programs no dataDir");
   }
-  const labels = Object.entries(ctx.labels).map(([label, value]) => ({ label, value }));
+  const labels = dockerLabels(ctx);
   const rootPassword = ctx.secret("mariadbRootPassword");
   const image = (role: string) =>
     new docker.RemoteImage(`${role}-image`, { name: ctx.image(role), keepLocally: true });

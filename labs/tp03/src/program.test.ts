@@ -1,21 +1,23 @@
-import { type RecordedResource, recordedResource, recordResources, resolveOutputs } from "@labctl/testing";
+import { type RecordedProgram, recordProgram, type TestEnvironment, testLabels } from "@labctl/testing";
 import * as pulumi from "@pulumi/pulumi";
-import { TEST_ENV, TEST_LABELS, testProgramContext } from "./test-support/program-context";
 
+/** What a resolved EnvironmentSpec would give tp03's program for student alice. */
+const TEST_ENV = {
+  lab: "tp03",
+  images: { ghost: "mirror.test/ghost:5-alpine", mysql: "mirror.test/mysql:8.0" } as Record<string, string>,
+  ports: { ghost: 18230 },
+  secrets: { mysqlRootPassword: "root-Secret-1", mysqlPassword: "ghost-Secret-2" },
+  bindAddress: "127.0.0.1",
+} satisfies TestEnvironment;
 const { secrets, ports, images } = TEST_ENV;
-const labels = TEST_LABELS;
-let resources: Map<string, RecordedResource>;
-let outputs: Record<string, unknown>;
-let raw: Record<string, pulumi.Input<unknown>>;
+const labels = testLabels(TEST_ENV);
+let outputs: RecordedProgram["outputs"];
+let raw: RecordedProgram["raw"];
+let resource: RecordedProgram["resource"];
 
 beforeAll(async () => {
-  resources = await recordResources("tp03", "alice");
-  const { default: program } = require("./program") as typeof import("./program");
-  raw = program(testProgramContext());
-  outputs = await resolveOutputs(raw);
+  ({ outputs, raw, resource } = await recordProgram(TEST_ENV, () => require("./program")));
 });
-
-const resource = (name: string) => recordedResource(resources, name);
 
 describe("tp03 program", () => {
   it("pulls both images from the image map and keeps them locally", () => {

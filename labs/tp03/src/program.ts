@@ -1,4 +1,4 @@
-import { type ProgramContext, publishedUrl } from "@labctl/sdk";
+import { dockerLabels, type ProgramContext, publishedUrl } from "@labctl/sdk";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { Tp03Outputs } from "./outputs";
@@ -12,7 +12,7 @@ type ProgramOutputs = { [K in keyof Tp03Outputs]: pulumi.Input<Tp03Outputs[K]> }
  * and starts once MySQL reports healthy.
  */
 export default function program(ctx: ProgramContext): ProgramOutputs {
-  const labels = Object.entries(ctx.labels).map(([label, value]) => ({ label, value }));
+  const labels = dockerLabels(ctx);
   const rootPassword = ctx.secret("mysqlRootPassword");
   const password = ctx.secret("mysqlPassword");
 

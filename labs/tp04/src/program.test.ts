@@ -1,13 +1,5 @@
 import { join } from "node:path";
-import {
-  type RecordedResource,
-  recordedResource,
-  recordResources,
-  resolveOutputs,
-  type TestEnvironment,
-  testLabels,
-  testProgramContext,
-} from "@labctl/testing";
+import { type RecordedProgram, recordProgram, type TestEnvironment, testLabels } from "@labctl/testing";
 import * as pulumi from "@pulumi/pulumi";
 
 const TEST_ENV = {
@@ -19,19 +11,14 @@ const TEST_ENV = {
 const { secrets, ports, images } = TEST_ENV;
 const labels = testLabels(TEST_ENV);
 const APP_DIR = join(__dirname, "..", "app");
-let resources: Map<string, RecordedResource>;
-let outputs: Record<string, unknown>;
-let raw: Record<string, pulumi.Input<unknown>>;
+let outputs: RecordedProgram["outputs"];
+let raw: RecordedProgram["raw"];
+let resource: RecordedProgram["resource"];
 
 beforeAll(async () => {
   delete process.env.LABCTL_TP04_APP_DIR;
-  resources = await recordResources("tp04", "alice");
-  const { default: program } = require("./program") as typeof import("./program");
-  raw = program(testProgramContext(TEST_ENV));
-  outputs = await resolveOutputs(raw);
+  ({ outputs, raw, resource } = await recordProgram(TEST_ENV, () => require("./program")));
 });
-
-const resource = (name: string) => recordedResource(resources, name);
 
 describe("tp04 program", () => {
   it("declares the two base images from the image map and keeps them locally", () => {

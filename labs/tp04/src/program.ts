@@ -1,4 +1,4 @@
-import { type ProgramContext, publishedUrl } from "@labctl/sdk";
+import { dockerLabels, type ProgramContext, publishedUrl } from "@labctl/sdk";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { appSource } from "./app-source";
@@ -12,7 +12,7 @@ type ProgramOutputs = { [K in keyof Tp04Outputs]: pulumi.Input<Tp04Outputs[K]> }
  * map applies to FROM), then runs it on the student's port with its token given at run time.
  */
 export default function program(ctx: ProgramContext): ProgramOutputs {
-  const labels = Object.entries(ctx.labels).map(([label, value]) => ({ label, value }));
+  const labels = dockerLabels(ctx);
   const source = appSource();
   const token = ctx.secret("appToken");
   const buildImage = ctx.image("build");

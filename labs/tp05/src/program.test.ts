@@ -1,12 +1,4 @@
-import {
-  type RecordedResource,
-  recordedResource,
-  recordResources,
-  resolveOutputs,
-  type TestEnvironment,
-  testLabels,
-  testProgramContext,
-} from "@labctl/testing";
+import { type RecordedProgram, recordProgram, type TestEnvironment, testLabels } from "@labctl/testing";
 import * as pulumi from "@pulumi/pulumi";
 
 const TEST_ENV = {
@@ -21,18 +13,13 @@ const TEST_ENV = {
 } satisfies TestEnvironment;
 const { secrets, ports, images } = TEST_ENV;
 const labels = testLabels(TEST_ENV);
-let resources: Map<string, RecordedResource>;
-let outputs: Record<string, unknown>;
-let raw: Record<string, pulumi.Input<unknown>>;
+let outputs: RecordedProgram["outputs"];
+let raw: RecordedProgram["raw"];
+let resource: RecordedProgram["resource"];
 
 beforeAll(async () => {
-  resources = await recordResources("tp05", "alice");
-  const { default: program } = require("./program") as typeof import("./program");
-  raw = program(testProgramContext(TEST_ENV));
-  outputs = await resolveOutputs(raw);
+  ({ outputs, raw, resource } = await recordProgram(TEST_ENV, () => require("./program")));
 });
-
-const resource = (name: string) => recordedResource(resources, name);
 
 describe("tp05 program", () => {
   it("pulls both images from the image map and keeps them locally", () => {

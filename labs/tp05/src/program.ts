@@ -1,4 +1,4 @@
-import { type ProgramContext, publishedUrl } from "@labctl/sdk";
+import { dockerLabels, type ProgramContext, publishedUrl } from "@labctl/sdk";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { Tp05Outputs } from "./outputs";
@@ -13,7 +13,7 @@ type ProgramOutputs = { [K in keyof Tp05Outputs]: pulumi.Input<Tp05Outputs[K]> }
  * once MariaDB reports healthy.
  */
 export default function program(ctx: ProgramContext): ProgramOutputs {
-  const labels = Object.entries(ctx.labels).map(([label, value]) => ({ label, value }));
+  const labels = dockerLabels(ctx);
   const rootPassword = ctx.secret("mariadbRootPassword");
   const password = ctx.secret("wordpressDbPassword");
 

@@ -1,4 +1,4 @@
-import { type ProgramContext, publishedUrl } from "@labctl/sdk";
+import { dockerLabels, type ProgramContext, publishedUrl } from "@labctl/sdk";
 import * as docker from "@pulumi/docker";
 import type * as pulumi from "@pulumi/pulumi";
 import { htpasswdLine } from "./htpasswd";
@@ -13,7 +13,7 @@ type ProgramOutputs = { [K in keyof Tp06Outputs]: pulumi.Input<Tp06Outputs[K]> }
  * student's port.
  */
 export default function program(ctx: ProgramContext): ProgramOutputs {
-  const labels = Object.entries(ctx.labels).map(([label, value]) => ({ label, value }));
+  const labels = dockerLabels(ctx);
   const user = ctx.student.id;
   const password = ctx.secret("registryPassword");
   // Only the bcrypt hash goes into the container; `apply` keeps it a secret all the same.

@@ -12,7 +12,9 @@ import {
   validId,
 } from "@labctl/core";
 import type { Student } from "@labctl/sdk";
-import { Command, Flags, type Interfaces } from "@oclif/core";
+import type { Interfaces } from "@oclif/core";
+import { Command } from "@oclif/core/command";
+import * as Flags from "@oclif/core/flags";
 import { checkHome } from "./output-paths";
 import { renderFailure } from "./render-failure";
 import { usageError } from "./usage-error";

@@ -18,7 +18,7 @@ import {
   selectStudents,
 } from "@labctl/core";
 import type { Lab } from "@labctl/sdk";
-import { Flags } from "@oclif/core";
+import * as Flags from "@oclif/core/flags";
 import { dockerHostFlag, engineFlag, LabctlCommand } from "./base-command";
 import { findLab } from "./catalog";
 import { classProgress } from "./class-progress";

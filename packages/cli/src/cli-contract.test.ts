@@ -1,12 +1,27 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "./test-support/run-cli";
+import { LAZY_EXPORTS } from "@labctl/core";
+import { runCli, runCliAsync } from "./test-support/run-cli";
 
 // Contract of the built CLI (run `npm run build` first; `npm test` does): command ids, flags,
 // --json shapes, exit codes, and what must not load.
 const heavy = (modules: string[]) =>
   modules.filter((m) => /node_modules\/(@pulumi|dockerode|docker-modem|ssh2)\//.test(m));
+/** Modules of labctl's own packages (core, sdk, labs, the CLI's dist) and of oclif's plugins. */
+const labctlCode = (modules: string[]) => modules.filter((m) => /\/(packages|labs)\/[^/]+\/dist\//.test(m));
+const oclifPlugins = (modules: string[]) => modules.filter((m) => /node_modules\/@oclif\/plugin-/.test(m));
+/** core's engines, the modules behind its lazy names (its src/index.ts) and their libraries. */
+const lazyCore = Object.keys(LAZY_EXPORTS).map((path) => `packages/core/dist/${path.slice(2)}.js`);
+const coreHeavyParts = (modules: string[]) =>
+  modules.filter(
+    (m) =>
+      /packages\/core\/dist\/engine\/(docker|pulumi)\//.test(m) ||
+      lazyCore.some((path) => m.endsWith(path)) ||
+      /node_modules\/(zod|yaml|proper-lockfile|csv-parse|csv-stringify|fast-xml-parser)\//.test(m),
+  );
 
 describe("labctl CLI contract", () => {
   it("--help lists every command without loading Pulumi or the Docker client", () => {
@@ -16,6 +31,9 @@ describe("labctl CLI contract", () => {
       expect(run.stdout).toContain(id);
     expect(run.modules.length).toBeGreaterThan(0);
     expect(heavy(run.modules)).toEqual([]);
+    // From oclif.manifest.json: no command, no lab, no plugin code is loaded to list them.
+    expect(labctlCode(run.modules)).toEqual([]);
+    expect(oclifPlugins(run.modules)).toEqual([]);
   });
 
   it("--version prints the version without loading Pulumi or the Docker client", () => {
@@ -23,6 +41,23 @@ describe("labctl CLI contract", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^@labctl\/cli\/\d+\.\d+\.\d+ .* node-v22\./);
     expect(heavy(run.modules)).toEqual([]);
+    // Answered before oclif loads: bin/run.js, its version line and package.json.
+    expect(run.modules.filter((m) => m.includes("/node_modules/"))).toEqual([]);
+    expect(run.modules.length).toBeLessThanOrEqual(5);
+  });
+
+  it("--version prints what oclif would (its userAgent)", () => {
+    const userAgent = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        'require("@oclif/core").Config.load(process.argv[1]).then((c) => console.log(c.userAgent))',
+        join(__dirname, ".."),
+      ],
+      { encoding: "utf8" },
+    );
+    expect(userAgent.stdout).toMatch(/^@labctl\/cli\//);
+    expect(runCli(["--version"]).stdout).toBe(userAgent.stdout);
   });
 
   it("labs --json gives each lab with title, platform and checks, without loading Pulumi", () => {
@@ -46,6 +81,11 @@ describe("labctl CLI contract", () => {
       });
     expect(tp03.totalPoints).toBe(tp03.checks.reduce((n: number, c: { points: number }) => n + c.points, 0));
     expect(heavy(run.modules)).toEqual([]);
+    expect(coreHeavyParts(run.modules)).toEqual([]);
+    // Only the command that runs is loaded, not its siblings.
+    expect(
+      run.modules.filter((m) => /cli\/dist\/commands\//.test(m)).map((m) => m.split("/dist/")[1]),
+    ).toEqual(["commands/labs.js"]);
   });
 
   it("an unknown lab answers with the available ones, exit 64", () => {
@@ -164,5 +204,60 @@ describe("labctl class: contract", () => {
       exitCode: 2,
       message: expect.stringContaining("tcp://127.0.0.1:9"),
     });
+  });
+});
+
+describe("labctl verify: start-up", () => {
+  // A Docker engine stand-in: /_ping answers, everything else is "no such object" (the checks fail).
+  let server: Server;
+  let host: string;
+  beforeAll(async () => {
+    const socket = join(mkdtempSync(join(tmpdir(), "labctl-docker-")), "docker.sock");
+    server = createServer((req, res) => {
+      if (req.url?.endsWith("/_ping")) return res.end("OK");
+      res.writeHead(404, { "content-type": "application/json" }).end('{"message":"No such object"}');
+    });
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    host = `unix://${socket}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("verify of an environment the docker engine brought up does not load the Pulumi SDK", async () => {
+    // What `labctl up tp01 --engine docker` leaves: the record and the saved outputs.
+    const home = mkdtempSync(join(tmpdir(), "labctl-home-"));
+    const dir = join(home, "envs", "default", "tp01", "bench");
+    mkdirSync(dir, { recursive: true });
+    const now = new Date().toISOString();
+    const record = {
+      lab: "tp01",
+      student: "bench",
+      classId: "default",
+      engine: "docker",
+      ports: { web: 56000 },
+    };
+    const outputs = {
+      webUrl: "http://127.0.0.1:56000",
+      webContainer: "w",
+      helloContainer: "h",
+      network: "n",
+    };
+    writeFileSync(
+      join(dir, "environment.json"),
+      JSON.stringify({ ...record, createdAt: now, updatedAt: now }),
+      {
+        mode: 0o600,
+      },
+    );
+    writeFileSync(join(dir, "docker-outputs.json"), JSON.stringify({ outputs, hosts: [] }), { mode: 0o600 });
+    const run = await runCliAsync(["verify", "tp01", "--student", "bench", "--timeout", "1", "--json"], {
+      home,
+      env: { DOCKER_HOST: host },
+    });
+    const report = JSON.parse(run.stdout) as { reports: { checks: unknown[] }[] };
+    expect(report.reports[0]?.checks.length).toBeGreaterThan(0); // the checks ran
+    expect(run.modules.filter((m) => m.includes("/node_modules/@pulumi/"))).toEqual([]);
+    expect(
+      run.modules.filter((m) => /core\/dist\/engine\/docker\/(program-runner|realizer)/.test(m)),
+    ).toEqual([]);
   });
 });

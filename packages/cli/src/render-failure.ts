@@ -1,5 +1,5 @@
 import { type ErrorContext, isLabctlError, type LabctlError, toLabctlError } from "@labctl/core";
-import { Errors } from "@oclif/core";
+import * as Errors from "@oclif/core/errors";
 import type { CommandList } from "./unknown-command";
 import { usageError } from "./usage-error";
 

@@ -8,7 +8,7 @@ import {
   type VerifyReport,
   type VerifyStatus,
 } from "@labctl/core";
-import { Flags } from "@oclif/core";
+import * as Flags from "@oclif/core/flags";
 import { blameFlag } from "./output-paths";
 
 /** Flags of every command that runs checks (verify, smoke). */

@@ -2,6 +2,7 @@ export * from "./check";
 export * from "./check-context";
 export * from "./container-state";
 export * from "./define-lab";
+export * from "./docker-labels";
 export * from "./docker-probe";
 export * from "./engine-guard";
 export * from "./html";

@@ -1,3 +1,4 @@
+import { objectName } from "@labctl/core";
 import type {
   CheckContext,
   ContainerView,
@@ -97,7 +98,7 @@ export function fakeCheckContext<O extends LabOutputs>(opts: FakeCheckContextOpt
     lab,
     studentId,
     outputs: opts.outputs,
-    name: (role) => `${lab}-${studentId}-${role}`,
+    name: (role) => objectName(lab, studentId, role),
     labels: opts.labels ?? { "dev.labctl.lab": lab, "dev.labctl.student": studentId },
     docker,
     http: {

@@ -1,3 +1,4 @@
+import { DEFAULT_CLASS, LABCTL_VERSION, labelsFor, objectName } from "@labctl/core";
 import type { ProgramContext } from "@labctl/sdk";
 import * as pulumi from "@pulumi/pulumi";
 
@@ -14,20 +15,21 @@ export interface TestEnvironment {
   dataDir?: string;
 }
 
-/** The labels core would put on an environment (version left out: tests need not pin it). */
-export const testLabels = (env: TestEnvironment): Record<string, string> => ({
-  "dev.labctl.lab": env.lab,
-  "dev.labctl.student": env.studentId ?? "alice",
-  "dev.labctl.class": env.classId ?? "default",
-});
+const studentOf = (env: TestEnvironment) => env.studentId ?? "alice";
+const classOf = (env: TestEnvironment) => env.classId ?? DEFAULT_CLASS;
+
+/** The labels core puts on this environment's objects: core's own function, version included. */
+export const testLabels = (env: TestEnvironment): Record<string, string> =>
+  labelsFor({ lab: env.lab, student: studentOf(env), classId: classOf(env) }, LABCTL_VERSION);
 
 /**
- * A ProgramContext built by hand, as core's programContext would build it (secrets become
- * Pulumi secrets, so call it after setMocks). Asking for an undeclared role or secret throws,
- * as it does for real.
+ * The ProgramContext core's programContext would build for this environment: names from core's
+ * one naming function and labels from core's labelsFor (so a naming change in core fails the
+ * program tests), secrets as Pulumi secrets (so call it after setMocks). Asking for an
+ * undeclared role or secret throws, as it does for real.
  */
 export function testProgramContext(env: TestEnvironment): ProgramContext {
-  const studentId = env.studentId ?? "alice";
+  const studentId = studentOf(env);
   const lookup = <T>(kind: string, table: Record<string, T> | undefined, key: string): T => {
     const value = table?.[key];
     if (value === undefined) throw new Error(`the program asked for undeclared ${kind} "${key}"`);
@@ -36,8 +38,8 @@ export function testProgramContext(env: TestEnvironment): ProgramContext {
   return {
     lab: env.lab,
     student: { id: studentId, name: env.studentName ?? "Alice" },
-    classId: env.classId ?? "default",
-    name: (role) => `${env.lab}-${studentId}-${role}`,
+    classId: classOf(env),
+    name: (role) => objectName(env.lab, studentId, role),
     labels: testLabels(env),
     image: (role) => lookup("image", env.images, role),
     port: (role) => lookup("port", env.ports, role),

@@ -1,5 +1,5 @@
-import type { Check, CheckResult, ContainerView } from "@labctl/sdk";
-import { containerView, type FakeCheckContextOptions, fakeCheckContext } from "@labctl/testing";
+import type { ContainerView } from "@labctl/sdk";
+import { checkRunner, containerView, type FakeCheckContextOptions } from "@labctl/testing";
 import type { Tp01Outputs } from "../outputs";
 import { studentPage } from "../student-page";
 
@@ -39,9 +39,4 @@ export function healthyEnv(): FakeCheckContextOptions<Tp01Outputs> {
 }
 
 /** Runs a check against the healthy environment with some tables replaced. */
-export function runCheck(
-  check: Check<Tp01Outputs>,
-  over: Partial<FakeCheckContextOptions<Tp01Outputs>> = {},
-): Promise<CheckResult> {
-  return check.run(fakeCheckContext({ ...healthyEnv(), ...over }));
-}
+export const runCheck = checkRunner(healthyEnv);

@@ -1,5 +1,5 @@
-import type { Check, CheckResult, ContainerView, ExecResult } from "@labctl/sdk";
-import { containerView, type FakeCheckContextOptions, fakeCheckContext, volumeView } from "@labctl/testing";
+import type { ContainerView, ExecResult } from "@labctl/sdk";
+import { checkRunner, containerView, type FakeCheckContextOptions, volumeView } from "@labctl/testing";
 import type { Tp02Outputs } from "../outputs";
 import { webPage } from "../web-root";
 
@@ -108,9 +108,4 @@ export function healthyEnv(db = new FakeMariadb()): FakeCheckContextOptions<Tp02
 }
 
 /** Runs a check against the healthy environment with some tables replaced. */
-export function runCheck(
-  check: Check<Tp02Outputs>,
-  over: Partial<FakeCheckContextOptions<Tp02Outputs>> = {},
-): Promise<CheckResult> {
-  return check.run(fakeCheckContext({ ...healthyEnv(), ...over }));
-}
+export const runCheck = checkRunner(healthyEnv);

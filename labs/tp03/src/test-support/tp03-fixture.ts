@@ -1,8 +1,8 @@
-import type { Check, CheckResult, ContainerView, ExecResult } from "@labctl/sdk";
+import type { ContainerView, ExecResult } from "@labctl/sdk";
 import {
+  checkRunner,
   containerView,
   type FakeCheckContextOptions,
-  fakeCheckContext,
   networkView,
   volumeView,
 } from "@labctl/testing";
@@ -84,9 +84,4 @@ export function healthyEnv(): FakeCheckContextOptions<Tp03Outputs> {
 }
 
 /** Runs a check against the healthy environment with some tables replaced. */
-export function runCheck(
-  check: Check<Tp03Outputs>,
-  over: Partial<FakeCheckContextOptions<Tp03Outputs>> = {},
-): Promise<CheckResult> {
-  return check.run(fakeCheckContext({ ...healthyEnv(), ...over }));
-}
+export const runCheck = checkRunner(healthyEnv);

@@ -1,14 +1,6 @@
 import { join } from "node:path";
-import type {
-  Check,
-  CheckResult,
-  ContainerView,
-  ExecResult,
-  HttpResponse,
-  ImageView,
-  RunResult,
-} from "@labctl/sdk";
-import { containerView, type FakeCheckContextOptions, fakeCheckContext } from "@labctl/testing";
+import type { ContainerView, ExecResult, HttpResponse, ImageView, RunResult } from "@labctl/sdk";
+import { checkRunner, containerView, type FakeCheckContextOptions } from "@labctl/testing";
 import type { Tp04Outputs } from "../outputs";
 
 const APP_DIR = join(__dirname, "..", "..", "app");
@@ -134,9 +126,4 @@ export function healthyEnv(): FakeCheckContextOptions<Tp04Outputs> {
 }
 
 /** Runs a check against the healthy environment with some tables replaced. */
-export function runCheck(
-  check: Check<Tp04Outputs>,
-  over: Partial<FakeCheckContextOptions<Tp04Outputs>> = {},
-): Promise<CheckResult> {
-  return check.run(fakeCheckContext({ ...healthyEnv(), ...over }));
-}
+export const runCheck = checkRunner(healthyEnv);

@@ -1,8 +1,8 @@
-import type { Check, CheckResult, ContainerView, ExecResult, HttpResponse } from "@labctl/sdk";
+import type { ContainerView, ExecResult, HttpResponse } from "@labctl/sdk";
 import {
+  checkRunner,
   containerView,
   type FakeCheckContextOptions,
-  fakeCheckContext,
   networkView,
   volumeView,
 } from "@labctl/testing";
@@ -115,9 +115,4 @@ export function healthyEnv(): FakeCheckContextOptions<Tp05Outputs> {
 }
 
 /** Runs a check against the healthy environment with some tables replaced. */
-export function runCheck(
-  check: Check<Tp05Outputs>,
-  over: Partial<FakeCheckContextOptions<Tp05Outputs>> = {},
-): Promise<CheckResult> {
-  return check.run(fakeCheckContext({ ...healthyEnv(), ...over }));
-}
+export const runCheck = checkRunner(healthyEnv);

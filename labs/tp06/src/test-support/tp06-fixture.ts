@@ -1,5 +1,5 @@
-import type { Check, CheckResult, ContainerView, ExecResult } from "@labctl/sdk";
-import { containerView, type FakeCheckContextOptions, fakeCheckContext, volumeView } from "@labctl/testing";
+import type { ContainerView, ExecResult } from "@labctl/sdk";
+import { checkRunner, containerView, type FakeCheckContextOptions, volumeView } from "@labctl/testing";
 import type { Tp06Outputs } from "../outputs";
 import { fakeRegistry } from "./fake-registry";
 
@@ -61,9 +61,4 @@ export function healthyEnv(registry = aliceRegistry()): FakeCheckContextOptions<
 }
 
 /** Runs a check against the healthy environment with some tables replaced. */
-export function runCheck(
-  check: Check<Tp06Outputs>,
-  over: Partial<FakeCheckContextOptions<Tp06Outputs>> = {},
-): Promise<CheckResult> {
-  return check.run(fakeCheckContext({ ...healthyEnv(), ...over }));
-}
+export const runCheck = checkRunner(healthyEnv);

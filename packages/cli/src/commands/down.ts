@@ -1,5 +1,5 @@
 import { DEFAULT_CLASS, type DownSummary, down } from "@labctl/core";
-import { Args } from "@oclif/core";
+import * as Args from "@oclif/core/args";
 import { type Declined, engineFlag, environmentFlags, yesFlag } from "../base-command";
 import { confirmDestructive } from "../confirm";
 import { EnvironmentCommand } from "../environment-command";

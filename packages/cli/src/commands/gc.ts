@@ -1,5 +1,5 @@
 import { dockerClient, ExitCode, type GcResult, gc, pingDocker } from "@labctl/core";
-import { Flags } from "@oclif/core";
+import * as Flags from "@oclif/core/flags";
 import { type Declined, dockerHostFlag, LabctlCommand, yesFlag } from "../base-command";
 import { confirmDestructive, isInteractive } from "../confirm";
 

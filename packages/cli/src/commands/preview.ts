@@ -1,5 +1,5 @@
 import { type PreviewSummary, preview } from "@labctl/core";
-import { Args } from "@oclif/core";
+import * as Args from "@oclif/core/args";
 import { engineFlag, environmentFlags } from "../base-command";
 import { EnvironmentCommand } from "../environment-command";
 

@@ -7,7 +7,7 @@ import {
   type VerifyReport,
   verify,
 } from "@labctl/core";
-import { Args } from "@oclif/core";
+import * as Args from "@oclif/core/args";
 import { engineFlag, environmentFlags } from "../base-command";
 import { EnvironmentCommand } from "../environment-command";
 import { checkOutputFile } from "../output-paths";

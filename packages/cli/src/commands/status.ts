@@ -1,5 +1,5 @@
 import { dockerClient, dockerodeProbe, type EnvironmentStatus, pingDocker, status } from "@labctl/core";
-import { Flags } from "@oclif/core";
+import * as Flags from "@oclif/core/flags";
 import { dockerHostFlag, LabctlCommand } from "../base-command";
 
 export default class Status extends LabctlCommand {

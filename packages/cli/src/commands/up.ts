@@ -1,5 +1,6 @@
 import { type UpSummary, up } from "@labctl/core";
-import { Args, Flags } from "@oclif/core";
+import * as Args from "@oclif/core/args";
+import * as Flags from "@oclif/core/flags";
 import { engineFlag, environmentFlags } from "../base-command";
 import { EnvironmentCommand } from "../environment-command";
 

@@ -1,5 +1,5 @@
 import { type ClassDownResult, classDown } from "@labctl/core";
-import { Args } from "@oclif/core";
+import * as Args from "@oclif/core/args";
 import { type Declined, yesFlag } from "../../base-command";
 import { ClassCommand, classRunFlags } from "../../class-command";
 import { confirmDestructive } from "../../confirm";

@@ -1,5 +1,6 @@
 import { type ClassReportResult, classReport } from "@labctl/core";
-import { Args, Flags } from "@oclif/core";
+import * as Args from "@oclif/core/args";
+import * as Flags from "@oclif/core/flags";
 import { engineFlag } from "../../base-command";
 import { ClassCommand, rosterFlags } from "../../class-command";
 import { blameFlag, checkOutputDir } from "../../output-paths";

@@ -1,5 +1,5 @@
 import { type ClassStatusResult, classStatus, dockerClient, dockerodeProbe, pingDocker } from "@labctl/core";
-import { Args } from "@oclif/core";
+import * as Args from "@oclif/core/args";
 import { ClassCommand, rosterFlags } from "../../class-command";
 
 export default class ClassStatus extends ClassCommand {

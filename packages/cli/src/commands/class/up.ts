@@ -1,5 +1,5 @@
 import { type ClassUpResult, classUp, dockerClient } from "@labctl/core";
-import { Args } from "@oclif/core";
+import * as Args from "@oclif/core/args";
 import { ClassCommand, classRunFlags } from "../../class-command";
 
 export default class ClassUp extends ClassCommand {

@@ -11,7 +11,8 @@ import {
   fetchHttpProbe,
   type VerifyStatus,
 } from "@labctl/core";
-import { Args, Flags } from "@oclif/core";
+import * as Args from "@oclif/core/args";
+import * as Flags from "@oclif/core/flags";
 import { ClassCommand, classRunFlags } from "../../class-command";
 import { blameFlag, checkOutputDir } from "../../output-paths";
 

@@ -1,3 +1,4 @@
+import Dockerode from "dockerode";
 import { demuxLogs } from "./container-logs";
 
 const frame = (stream: number, text: string) => {
@@ -9,17 +10,21 @@ const frame = (stream: number, text: string) => {
 };
 
 describe("demuxLogs", () => {
-  it("joins stdout and stderr frames in order", () => {
-    expect(demuxLogs(Buffer.concat([frame(1, "hello\n"), frame(2, "oops\n"), frame(1, "bye\n")]))).toBe(
-      "hello\noops\nbye\n",
-    );
+  // Building a client opens no connection: only its modem's demuxer is used.
+  const { modem } = new Dockerode();
+
+  it("joins stdout and stderr frames in order", async () => {
+    expect(
+      await demuxLogs(Buffer.concat([frame(1, "hello\n"), frame(2, "oops\n"), frame(1, "bye\n")]), modem),
+    ).toBe("hello\noops\nbye\n");
   });
 
-  it("passes a TTY container's raw stream through", () => {
-    expect(demuxLogs(Buffer.from("plain text from a tty\n"))).toBe("plain text from a tty\n");
+  it("passes a TTY container's raw stream through", async () => {
+    expect(await demuxLogs(Buffer.from("plain text from a tty\n"), modem)).toBe("plain text from a tty\n");
+    expect(await demuxLogs(Buffer.from("ok\n"), modem)).toBe("ok\n");
   });
 
-  it("reads an empty log as empty", () => {
-    expect(demuxLogs(Buffer.alloc(0))).toBe("");
+  it("reads an empty log as empty", async () => {
+    expect(await demuxLogs(Buffer.alloc(0), modem)).toBe("");
   });
 });

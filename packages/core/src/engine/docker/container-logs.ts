@@ -1,22 +1,24 @@
+import { PassThrough, Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import type Dockerode from "dockerode";
 
+type Modem = Pick<Dockerode["modem"], "demuxStream">;
+
+/** The start of a multiplexed frame: stream id 0-2, three zero bytes, then the length. */
+const framed = (raw: Buffer) => raw.length >= 8 && (raw[0] ?? 3) <= 2 && raw.readUIntBE(1, 3) === 0;
+
 /**
- * Docker's log stream for a container without a TTY is multiplexed: frames of an 8-byte header
- * (stream id, 3 zero bytes, big-endian length) and a payload. A TTY container's stream is raw.
+ * Docker's log stream for a container without a TTY is multiplexed (frames with an 8-byte header,
+ * split by the modem's demuxer); a TTY container's stream is raw text and passes through.
  */
-export function demuxLogs(buffer: Buffer): string {
-  const chunks: Buffer[] = [];
-  let offset = 0;
-  while (offset + 8 <= buffer.length) {
-    const stream = buffer[offset];
-    const size = buffer.readUInt32BE(offset + 4);
-    if ((stream !== 0 && stream !== 1 && stream !== 2) || buffer.readUIntBE(offset + 1, 3) !== 0) {
-      return buffer.toString("utf8");
-    }
-    chunks.push(buffer.subarray(offset + 8, offset + 8 + size));
-    offset += 8 + size;
-  }
-  return offset === 0 && buffer.length > 0 ? buffer.toString("utf8") : Buffer.concat(chunks).toString("utf8");
+export async function demuxLogs(raw: Buffer, modem: Modem): Promise<string> {
+  if (!framed(raw)) return raw.toString("utf8");
+  const source = Readable.from([raw]);
+  const joined = new PassThrough();
+  // Both streams into one, in order: what `docker logs` prints.
+  modem.demuxStream(source, joined, joined);
+  source.on("end", () => joined.end());
+  return (await buffer(joined)).toString("utf8");
 }
 
 /** A container's stdout and stderr, interleaved, optionally only the last lines. */
@@ -27,5 +29,5 @@ export async function containerLogs(container: Dockerode.Container, tail?: numbe
     follow: false,
     tail: tail ?? "all",
   } as never);
-  return demuxLogs(Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw)));
+  return demuxLogs(Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw)), container.modem);
 }

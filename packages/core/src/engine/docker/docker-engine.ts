@@ -10,10 +10,15 @@ import type {
   UpResult,
 } from "../types";
 import { listAll } from "./docker-objects";
-import { checkProgram, clientsFor as clientsOf, hostsOf, realize, undeclared } from "./environment-run";
 import { BOOKKEEPING, environmentSelector } from "./object-labels";
 import { forgetEnvironment, loadEnvironment, saveEnvironment } from "./outputs-file";
 import { removalOf, teardown } from "./teardown";
+
+/**
+ * Running a program loads the Pulumi SDK and the realizer (about a second): required only when a
+ * program runs, so that `verify` reading the saved outputs never pays for it.
+ */
+const programs = () => require("./environment-run") as typeof import("./environment-run");
 
 /**
  * `--engine docker`: runs a lab's Pulumi program under Pulumi's mock runtime and creates each
@@ -27,13 +32,14 @@ export function createDockerEngine(opts: {
 }): Engine {
   const { home } = opts;
   const dockerHost = opts.dockerHost ?? hostFromEnvironment();
-  const clientsFor = (spec: EnvironmentSpec) => clientsOf(spec, dockerHost);
+  const clientsFor = (spec: EnvironmentSpec) => programs().clientsFor(spec, dockerHost);
   return {
     name: "docker",
     // One ping with the short budget: a down or wedged engine is exit 2 naming the host.
     preflight: () => pingDocker(dockerClient(dockerHost)),
     async up(spec: EnvironmentSpec, run: EngineRunOptions = {}): Promise<UpResult> {
       const docker = clientsFor(spec);
+      const { checkProgram, hostsOf, realize, undeclared } = programs();
       run.onEvent?.({ kind: "step", message: "Checking the lab's program" });
       await checkProgram(spec, docker);
       run.onEvent?.({ kind: "step", message: "Creating the environment" });
@@ -48,6 +54,7 @@ export function createDockerEngine(opts: {
     },
     async preview(spec: EnvironmentSpec, run: EngineRunOptions = {}): Promise<PreviewResult> {
       const docker = clientsFor(spec);
+      const { checkProgram, hostsOf, realize, undeclared } = programs();
       await checkProgram(spec, docker);
       const { realizer } = await realize(spec, "plan", docker, run);
       const changes = [...realizer.changes];
@@ -64,7 +71,9 @@ export function createDockerEngine(opts: {
         ...((await loadEnvironment(home, spec))?.hosts ?? []),
       ]);
       // The program may name more hosts than the last up saw; a broken program must not block down.
-      const realizer = await checkProgram(spec, docker).catch(() => undefined);
+      const realizer = await programs()
+        .checkProgram(spec, docker)
+        .catch(() => undefined);
       for (const host of realizer?.hosts ?? []) hosts.add(host);
       const removed = [];
       for (const host of hosts)
@@ -79,7 +88,7 @@ export function createDockerEngine(opts: {
       const objects = await listAll(docker(undefined), environmentSelector(spec));
       if (!objects.some((object) => object.labels[BOOKKEEPING.resource])) return undefined;
       // Objects without the file (another machine's home, a lost file): recompute from the program.
-      return (await realize(spec, "plan", docker)).outputs;
+      return (await programs().realize(spec, "plan", docker)).outputs;
     },
   };
 }

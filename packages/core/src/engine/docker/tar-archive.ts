@@ -1,3 +1,5 @@
+import { pack } from "tar-stream";
+
 export interface TarFile {
   /** Path inside the archive; a leading "/" is dropped (the archive is extracted at "/"). */
   path: string;
@@ -5,47 +7,27 @@ export interface TarFile {
   mode: number;
 }
 
-const BLOCK = 512;
-
-/** A POSIX ustar archive of regular files, what Docker's putArchive expects (uploads into containers). */
+/** A tar archive of regular files, what Docker's putArchive expects (uploads into containers). */
 export function tarArchive(files: TarFile[]): Buffer {
-  const parts: Buffer[] = [];
+  const archive = pack();
   for (const file of files) {
-    parts.push(header(file.path.replace(/^\/+/, ""), file.content.length, file.mode), file.content);
-    const pad = (BLOCK - (file.content.length % BLOCK)) % BLOCK;
-    parts.push(Buffer.alloc(pad));
+    const name = file.path.replace(/^\/+/, "");
+    if (!fitsUstar(name)) throw new Error(`upload path too long for tar: ${file.path}`);
+    archive.entry({ name, mode: file.mode & 0o7777, uid: 0, gid: 0 }, file.content);
   }
-  parts.push(Buffer.alloc(BLOCK * 2));
-  return Buffer.concat(parts);
+  archive.finalize();
+  // tar-stream pushes a Buffer entry and the end blocks at once: the whole archive is buffered now.
+  const chunks: Buffer[] = [];
+  for (let chunk = archive.read(); chunk !== null; chunk = archive.read()) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
-function header(path: string, size: number, mode: number): Buffer {
-  const [prefix, name] = splitPath(path);
-  const block = Buffer.alloc(BLOCK);
-  const put = (offset: number, length: number, value: string) => block.write(value, offset, length, "utf8");
-  const octal = (offset: number, length: number, value: number) =>
-    put(offset, length, `${value.toString(8).padStart(length - 1, "0")}\0`);
-  put(0, 100, name);
-  octal(100, 8, mode & 0o7777);
-  octal(108, 8, 0);
-  octal(116, 8, 0);
-  octal(124, 12, size);
-  octal(136, 12, Math.floor(Date.now() / 1000));
-  put(148, 8, "        ");
-  put(156, 1, "0");
-  put(257, 6, "ustar\0");
-  put(263, 2, "00");
-  put(345, 155, prefix);
-  const sum = block.reduce((total, byte) => total + byte, 0);
-  put(148, 8, `${sum.toString(8).padStart(6, "0")}\0 `);
-  return block;
-}
-
-/** ustar keeps 100 bytes of name and 155 of prefix: split a long path at a "/". */
-function splitPath(path: string): [string, string] {
-  if (Buffer.byteLength(path) <= 100) return ["", path];
+/**
+ * A ustar header holds a 100-byte name after a 155-byte prefix. tar-stream would write a PAX header
+ * for a longer path; uploads keep to what a plain ustar header holds, as they always have.
+ */
+function fitsUstar(path: string): boolean {
+  if (Buffer.byteLength(path) <= 100) return true;
   const cut = path.lastIndexOf("/", 155);
-  if (cut <= 0 || Buffer.byteLength(path.slice(cut + 1)) > 100)
-    throw new Error(`upload path too long for tar: ${path}`);
-  return [path.slice(0, cut), path.slice(cut + 1)];
+  return cut > 0 && Buffer.byteLength(path.slice(cut + 1)) <= 100;
 }

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { LabctlError } from "../../errors";
 import { resolveHome } from "../../home/labctl-home";
 import { automationDriver } from "./automation-driver";
-import { fakeSpec } from "./fake-driver";
 import { createPulumiEngine } from "./pulumi-engine";
+import { fakeSpec } from "./test-support/fake-driver";
 
 // The real Automation API looking for a CLI, with PATH pointing at a directory of our own.
 const savedPath = process.env.PATH;

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveHome } from "../../home/labctl-home";
 import { repairEnvironment } from ".";
-import { FakeDriver, fakeSpec } from "./fake-driver";
 import { createPulumiEngine } from "./pulumi-engine";
+import { FakeDriver, fakeSpec } from "./test-support/fake-driver";
 
 let root: string;
 let driver: FakeDriver;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EngineEvent } from "../types";
 import { resolveCli } from "./cli-resolver";
-import { FakeDriver } from "./fake-driver";
+import { FakeDriver } from "./test-support/fake-driver";
 
 let dir: string;
 let root: string;

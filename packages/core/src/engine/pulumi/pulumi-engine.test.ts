@@ -4,8 +4,8 @@ import { join } from "node:path";
 import type { LabctlError } from "../../errors";
 import { type LabctlHome, resolveHome } from "../../home/labctl-home";
 import type { EngineEvent } from "../types";
-import { emitResource, FakeDriver, fakeSpec as spec } from "./fake-driver";
 import { createPulumiEngine } from "./pulumi-engine";
+import { emitResource, FakeDriver, fakeSpec as spec } from "./test-support/fake-driver";
 
 const lab = spec("x").lab;
 

@@ -1,6 +1,6 @@
 import { resolveHome } from "../../home/labctl-home";
-import { fakeSpec } from "./fake-driver";
 import { stackArgsFor } from "./stack-args";
+import { fakeSpec } from "./test-support/fake-driver";
 
 const home = resolveHome({ LABCTL_HOME: "/srv/labctl" });
 const base = { home, cli: { version: "3.270.0" }, envVars: { PULUMI_CONFIG_PASSPHRASE: "p" } };

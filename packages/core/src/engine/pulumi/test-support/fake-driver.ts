@@ -1,6 +1,6 @@
 import { defineLab } from "@labctl/sdk";
 import type { Deployment, EngineEvent, OutputMap } from "@pulumi/pulumi/automation";
-import type { EnvironmentSpec } from "../types";
+import type { EnvironmentSpec } from "../../types";
 import type {
   CliEnv,
   OperationOptions,
@@ -9,7 +9,7 @@ import type {
   PulumiDriver,
   StackArgs,
   StackHandle,
-} from "./driver";
+} from "../driver";
 
 /**
  * Test double for the Automation API: records every call in order, keeps stacks in memory, and

@@ -1,0 +1,31 @@
+import { LABCTL_VERSION, labelsFor, objectName } from "@labctl/core";
+import { testLabels, testProgramContext } from "./test-program-context";
+
+const env = { lab: "tp99", images: { web: "mirror.test/nginx:1" }, ports: { web: 18990 } };
+
+describe("testProgramContext", () => {
+  it("names objects with core's naming function", () => {
+    const ctx = testProgramContext(env);
+    expect(ctx.name("web")).toBe(objectName("tp99", "alice", "web"));
+    expect(testProgramContext({ ...env, studentId: "bob" }).name("db")).toBe("tp99-bob-db");
+  });
+
+  it("labels the environment as core does, version included", () => {
+    const key = { lab: "tp99", student: "alice", classId: "default" };
+    expect(testProgramContext(env).labels).toEqual(labelsFor(key, LABCTL_VERSION));
+    expect(testLabels({ ...env, classId: "devops" })).toEqual({
+      "dev.labctl.lab": "tp99",
+      "dev.labctl.student": "alice",
+      "dev.labctl.class": "devops",
+      "dev.labctl.version": LABCTL_VERSION,
+    });
+  });
+
+  it("serves declared images and ports, and refuses undeclared ones as the real context does", () => {
+    const ctx = testProgramContext(env);
+    expect(ctx.image("web")).toBe("mirror.test/nginx:1");
+    expect(ctx.port("web")).toBe(18990);
+    expect(() => ctx.port("db")).toThrow('undeclared port "db"');
+    expect(() => ctx.secret("rootPassword")).toThrow('undeclared secret "rootPassword"');
+  });
+});
