@@ -1,56 +1,42 @@
-import {
-  dockerClient,
-  type Engine,
-  type EngineName,
-  type EnvironmentSpec,
-  type LabctlConfig,
-  type LabctlHome,
-  loadEngine,
-  readRecord,
-  resolveEnvironment,
-} from "@labctl/core";
-import type { Lab } from "@labctl/sdk";
+import type { Engine, EngineName, OpenedEnvironment } from "@labctl/core";
+import { openEnvironment } from "@labctl/core";
 import { LabctlCommand } from "./base-command";
 import { findLab } from "./catalog";
 import { abortOnInterrupt } from "./interrupt";
 import { progressPrinter } from "./progress";
 
-export interface Target {
-  home: LabctlHome;
-  config: LabctlConfig;
-  lab: Lab;
-  spec: EnvironmentSpec;
-  engineName: EngineName;
-}
+/** One opened environment: home, config, lab, spec, engine name, and the engine and client on demand. */
+export type Target = OpenedEnvironment;
 
 /** Commands that act on one (lab, student) environment. */
 export abstract class EnvironmentCommand extends LabctlCommand {
   /**
-   * Resolves the environment. The engine is the flag, else the one that built the environment,
-   * else the configured one: `verify` and `down` follow the environment.
+   * Resolves the environment (core's openEnvironment). The engine is the flag, else the one that
+   * built the environment, else the configured one: `verify` and `down` follow the environment.
    */
   protected target(
     labId: string,
     flags: { student?: string; class: string; engine?: EngineName; "docker-host"?: string },
-    claimPorts = false,
+    /** Kept for callers: ports are only planned here, `up` records them after its pre-flight. */
+    _claimPorts = false,
   ): Target {
-    const lab = findLab(labId);
-    const student = this.student(flags.student);
-    const classId = this.classId(flags.class);
-    const home = this.home();
-    const config = this.labctlConfig(home, flags);
-    const record = readRecord(home, classId, lab.id, student.id);
-    const engineName = flags.engine ?? record?.engine ?? config.engine;
-    const spec = resolveEnvironment(home, config, lab, student, classId, claimPorts);
-    return { home, config, lab, spec, engineName };
+    return openEnvironment({
+      labId,
+      findLab,
+      student: flags.student,
+      classId: flags.class,
+      engine: flags.engine,
+      dockerHost: flags["docker-host"],
+      home: () => this.home(),
+    });
   }
 
   protected engine(target: Target): Engine {
-    return loadEngine(target.engineName, target.home, { dockerHost: target.config.dockerHost });
+    return target.engine();
   }
 
   protected docker(target: Target) {
-    return dockerClient(target.config.dockerHost);
+    return target.docker();
   }
 
   /** Runs engine work with progress on stderr and Ctrl-C turned into a graceful cancel. */

@@ -30,6 +30,7 @@ export type * from "./config/config";
 export * from "./engine/load-engine";
 export * from "./engine/types";
 export type * from "./environment/environment-record";
+export type * from "./environment/open-environment";
 export type * from "./environment/resolve-environment";
 export * from "./errors";
 export * from "./home/labctl-home";
@@ -97,6 +98,7 @@ export declare const {
   scanRecords,
   writeRecord,
 }: typeof import("./environment/environment-record");
+export declare const { openEnvironment }: typeof import("./environment/open-environment");
 export declare const { resolveEnvironment, specFor }: typeof import("./environment/resolve-environment");
 export declare const {
   LAB_WINDOW,
@@ -177,6 +179,7 @@ export const LAZY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "scanRecords",
     "writeRecord",
   ],
+  "./environment/open-environment": ["openEnvironment"],
   "./environment/resolve-environment": ["resolveEnvironment", "specFor"],
   "./ports/port-allocator": [
     "LAB_WINDOW",

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   type DownSummary,
-  dockerClient,
+  type dockerClient,
   dockerodeProbe,
   down,
   type Engine,
@@ -12,11 +12,8 @@ import {
   LABEL,
   type LabctlConfig,
   type LabctlHome,
-  loadConfig,
-  loadEngine,
+  openEnvironment,
   type RunChecksOptions,
-  resolveEnvironment,
-  resolveHome,
   type UpSummary,
   up,
   type VerifyReport,
@@ -50,18 +47,19 @@ export class E2eEnvironment {
     writeFileSync(join(root, "config.yaml"), `engine: docker\nportBase: ${opts.portBase ?? 41000}\n`);
     const mapFile = join(root, "image-map.json");
     writeFileSync(mapFile, JSON.stringify(testImageMap()));
-    this.home = resolveHome({ LABCTL_HOME: root });
     // DOCKER_HOST as the CLI would see it, so the engine, the spec and the probes agree.
-    this.config = loadConfig(this.home, { LABCTL_IMAGE_MAP: mapFile, DOCKER_HOST: process.env.DOCKER_HOST });
-    this.docker = dockerClient(this.config.dockerHost);
-    this.engine = loadEngine("docker", this.home, { dockerHost: this.config.dockerHost });
-    this.spec = resolveEnvironment(
-      this.home,
-      this.config,
+    const opened = openEnvironment({
       lab,
-      { id: studentId, name: studentId },
-      opts.classId ?? "e2e",
-    );
+      student: studentId,
+      classId: opts.classId ?? "e2e",
+      engine: "docker",
+      env: { LABCTL_HOME: root, LABCTL_IMAGE_MAP: mapFile, DOCKER_HOST: process.env.DOCKER_HOST },
+    });
+    this.home = opened.home;
+    this.config = opened.config;
+    this.docker = opened.docker();
+    this.engine = opened.engine();
+    this.spec = opened.spec;
   }
 
   up(): Promise<UpSummary> {

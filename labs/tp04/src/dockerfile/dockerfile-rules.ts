@@ -1,7 +1,7 @@
-import { Copy, Entrypoint } from "dockerfile-ast";
 import { isRootUser } from "../root-user";
 import {
   argsOf,
+  dockerfileAst,
   lastOf,
   lineOf,
   type ParsedDockerfile,
@@ -34,6 +34,7 @@ const RULES: Rule[] = [
       const earlier = new Set(stages.slice(0, -1).map((s) => s.name));
       if (earlier.has(final.base.toLowerCase()))
         return `the final stage starts FROM stage ${final.base} (line ${final.line}) and inherits its build tools`;
+      const { Copy } = dockerfileAst();
       const copies = final.instructions.filter((i) => i instanceof Copy && i.getFromFlag());
       if (copies.length === 0) return `the final stage (line ${final.line}) copies nothing with COPY --from`;
       return undefined;
@@ -72,6 +73,7 @@ const RULES: Rule[] = [
     check(_, final) {
       const entrypoint = lastOf(final, "ENTRYPOINT");
       if (!entrypoint) return "no ENTRYPOINT in the final stage";
+      const { Entrypoint } = dockerfileAst();
       if (!(entrypoint instanceof Entrypoint) || !entrypoint.getOpeningBracket())
         return `ENTRYPOINT (line ${lineOf(entrypoint)}) is in shell form: /bin/sh becomes PID 1 and CMD is ignored`;
       return undefined;

@@ -1,4 +1,10 @@
-import { DockerfileParser, type Instruction } from "dockerfile-ast";
+import type { Instruction } from "dockerfile-ast";
+
+/**
+ * dockerfile-ast on first use: `labctl labs` imports every lab module, and the parser (35 modules)
+ * is only needed when a check reads a Dockerfile.
+ */
+export const dockerfileAst = (): typeof import("dockerfile-ast") => require("dockerfile-ast");
 
 /** One build stage: its FROM and the instructions up to the next FROM. */
 export interface Stage {
@@ -26,7 +32,7 @@ export const argsOf = (instruction: Instruction): string[] =>
 
 /** Parses a Dockerfile with dockerfile-ast (the parser of the Docker language server) into stages. */
 export function parseDockerfile(text: string): ParsedDockerfile {
-  const instructions = DockerfileParser.parse(text).getInstructions();
+  const instructions = dockerfileAst().DockerfileParser.parse(text).getInstructions();
   const stages: Stage[] = [];
   for (const instruction of instructions) {
     if (instruction.getKeyword() === "FROM") {

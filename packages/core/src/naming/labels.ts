@@ -6,6 +6,13 @@ export const LABEL = {
   version: "dev.labctl.version",
 } as const;
 
+/** Labels the docker engine adds for its own bookkeeping, next to the environment's labels. */
+export const BOOKKEEPING = {
+  spec: "dev.labctl.spec",
+  resource: "dev.labctl.resource",
+  type: "dev.labctl.type",
+} as const;
+
 /** The label prefix; `gc` and teardown find strays by it. */
 export const LABEL_PREFIX = "dev.labctl.";
 

@@ -1,5 +1,5 @@
 import type Docker from "dockerode";
-import { BOOKKEEPING } from "../engine/docker/object-labels";
+import { BOOKKEEPING } from "../naming/labels";
 
 type Endpoint = Docker.EndpointSettings;
 

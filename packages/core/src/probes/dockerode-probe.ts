@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { DockerProbe, ExecResult } from "@labctl/sdk";
 import type Docker from "dockerode";
-import { containerLogs } from "../engine/docker/container-logs";
+import { containerLogs } from "./container-logs";
 import { withReplica } from "./container-replica";
 import { containerView, imageView, networkView, volumeView } from "./docker-views";
 import { pullImage, pushImage, removeImage } from "./image-transfer";

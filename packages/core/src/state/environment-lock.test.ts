@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { locksDir, resolveHome } from "../home/labctl-home";
-import { environmentLocked, withEnvironmentLock } from "./environment-lock";
+import { environmentLocked, environmentLockFile, withEnvironmentLock } from "./environment-lock";
+import { lockDirOf, ownerFileOf } from "./file-lock";
+import { writeStateFile } from "./state-file";
 import { printed, spawnTs } from "./test-support/spawn-ts";
 
 const newHome = () => resolveHome({ LABCTL_HOME: mkdtempSync(join(tmpdir(), "labctl-lock-")) });
@@ -32,6 +34,26 @@ describe("withEnvironmentLock", () => {
     expect(await withEnvironmentLock(home, alice, "down", async () => "ran")).toBe("ran");
     expect(readdirSync(locksDir(home))).toEqual([]);
     expect(await environmentLocked(home, alice)).toBe(false);
+  });
+
+  it("names the holder found in between taking the lock and writing its note", async () => {
+    const home = newHome();
+    const file = environmentLockFile(home, alice);
+    mkdirSync(lockDirOf(file), { recursive: true }); // the lock is taken, the note not written yet
+    setTimeout(
+      () =>
+        writeStateFile(ownerFileOf(file), {
+          pid: 4242,
+          verb: "up",
+          host: hostname(),
+          startedAt: new Date().toISOString(),
+        }),
+      200,
+    );
+    await expect(withEnvironmentLock(home, alice, "down", async () => "ran")).rejects.toMatchObject({
+      exitCode: 75,
+      message: expect.stringContaining("`up`, pid 4242"),
+    });
   });
 
   it("lets other environments run at the same time", async () => {

@@ -45,6 +45,17 @@ export function lockOwner(file: string): LockOwner | undefined {
 }
 
 /**
+ * The holder writes its note just after it took the lock: a run that finds the lock a moment
+ * later may be in between, so it looks again for a little while before naming nobody.
+ */
+async function ownerSoon(file: string, waitMs = 1_000): Promise<LockOwner | undefined> {
+  for (const deadline = Date.now() + waitMs; ; await sleep(50)) {
+    const owner = lockOwner(file);
+    if (owner || Date.now() >= deadline) return owner;
+  }
+}
+
+/**
  * Runs `work` holding an inter-process lock on `file` (a `<file>.lock` folder: mkdir is atomic
  * on every filesystem, including NFS). The lock is released however `work` ends, and by the
  * process exit handler on Ctrl-C; a killed holder's lock expires after `staleMs`.
@@ -81,7 +92,7 @@ export async function withFileLock<T>(
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw cannotLock(error);
-      if (Date.now() >= deadline) throw opts.busy(lockOwner(file));
+      if (Date.now() >= deadline) throw opts.busy(await ownerSoon(file));
       await sleep(Math.min(100 + Math.random() * 150, Math.max(10, deadline - Date.now())));
     }
   }

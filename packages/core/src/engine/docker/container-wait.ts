@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type Dockerode from "dockerode";
 import { ExitCode, LabctlError } from "../../errors";
-import { containerLogs } from "./container-logs";
+import { containerLogs } from "../../probes/container-logs";
 
 const POLL_MS = 250;
 /** Restarts seen while waiting that make it a loop: waiting longer cannot fix it. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type Dockerode from "dockerode";
 import { ExitCode, LabctlError } from "../../errors";
-import { containerLogs } from "./container-logs";
+import { containerLogs } from "../../probes/container-logs";
 import { listObjects } from "./docker-objects";
 
 /** A container running for less than this is looked at again (Docker restarts after 100 ms, 200 ms…). */

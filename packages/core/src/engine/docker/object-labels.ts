@@ -1,13 +1,9 @@
-import { LABEL, selectorFor } from "../../naming/labels";
+import { BOOKKEEPING, LABEL, selectorFor } from "../../naming/labels";
 import type { EnvironmentSpec } from "../types";
 import { specHash } from "./spec-hash";
 
-/** Labels the docker engine adds for its own bookkeeping, next to the environment's labels. */
-export const BOOKKEEPING = {
-  spec: "dev.labctl.spec",
-  resource: "dev.labctl.resource",
-  type: "dev.labctl.type",
-} as const;
+// Defined with the other label keys so the probes can read them without importing the engine.
+export { BOOKKEEPING } from "../../naming/labels";
 
 /** The labels that select one environment's objects, from the spec itself (never trust the program). */
 export function environmentSelector(spec: EnvironmentSpec): Record<string, string> {

@@ -1,5 +1,5 @@
 import type Dockerode from "dockerode";
-import { containerLogs } from "../container-logs";
+import { containerLogs } from "../../../probes/container-logs";
 import { waitForExit, waitUntilReady } from "../container-wait";
 import { removeObject } from "../docker-objects";
 import { inputsHash, objectLabels } from "../object-labels";
