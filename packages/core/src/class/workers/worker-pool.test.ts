@@ -32,6 +32,16 @@ describe("WorkerPool", () => {
     expect(events.sort()).toEqual(["working for a", "working for b", "working for c", "working for d"]);
   });
 
+  it("leaves no listener on the run's signal once jobs are done (a class of 30 warned of a leak)", async () => {
+    pool = new WorkerPool(entry, 2);
+    const controller = new AbortController();
+    const added = jest.spyOn(controller.signal, "addEventListener");
+    const removed = jest.spyOn(controller.signal, "removeEventListener");
+    await Promise.all(["a", "b", "c"].map((s) => pool.run(job("up", s), { signal: controller.signal })));
+    expect(added).toHaveBeenCalledTimes(3);
+    expect(removed.mock.calls.map((c) => c[1])).toEqual(added.mock.calls.map((c) => c[1]));
+  });
+
   it("a worker that dies fails its own job only, with its last words; the next job gets a new worker", async () => {
     pool = new WorkerPool(entry, 1);
     const crashed = pool.run(job("down", "bob"));

@@ -51,13 +51,22 @@ export class WorkerPool {
     if (this.closed) return Promise.reject(new Error("worker pool is closed"));
     if (opts.signal?.aborted) return Promise.reject(cancelledInQueue());
     return new Promise<T>((resolve, reject) => {
+      const onAbort = () => this.cancel(pending);
+      // One listener per job on the run's signal, removed when the job settles: a class run
+      // of 30 students would otherwise leave 30 on it (and Node warns of a leak past 10).
+      const settled =
+        <V>(done: (value: V) => void) =>
+        (value: V) => {
+          opts.signal?.removeEventListener("abort", onAbort);
+          done(value);
+        };
       const pending: Pending = {
         job: { ...job, id: this.nextId++ },
         ...opts,
-        resolve: resolve as (v: unknown) => void,
-        reject,
+        resolve: settled(resolve as (v: unknown) => void),
+        reject: settled(reject),
       };
-      opts.signal?.addEventListener("abort", () => this.cancel(pending), { once: true });
+      opts.signal?.addEventListener("abort", onAbort, { once: true });
       this.queue.push(pending);
       this.dispatch();
     });
