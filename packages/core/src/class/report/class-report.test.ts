@@ -9,7 +9,7 @@ import { classReport } from "../class-report";
 import { classUp } from "../class-up";
 import { classVerify } from "../class-verify";
 import type { IsolationProbe } from "../isolation/isolation-probe";
-import { FakeEngine, fakeHome, fakeLab, noClients } from "../test-support/fake-class";
+import { fakeClass, fakeLab, noClients } from "../test-support/fake-class";
 import type { ClassGrid } from "./class-grid";
 import { escapeHtml, safeHref } from "./escape-html";
 
@@ -55,15 +55,11 @@ const leaky: IsolationProbe = {
 };
 
 async function classWithBrokenBob(probe = isolation) {
-  const { home, config } = await fakeHome();
-  const engine = new FakeEngine();
+  const fake = await fakeClass();
+  const { home, config, engine } = fake;
   const base = {
-    home,
-    config,
-    lab: fakeLab,
-    classId: "devops",
+    ...fake.base,
     roster: { source: "devops.csv", format: "csv" as const, students },
-    engine,
     concurrency: 3,
   };
   await classUp({ ...base, roster: { ...base.roster, students: [...students, { id: "dan", name: "Dan" }] } });
