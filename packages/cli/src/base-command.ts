@@ -1,4 +1,3 @@
-import { userInfo } from "node:os";
 import {
   DEFAULT_CLASS,
   type ExitCode,
@@ -8,7 +7,7 @@ import {
   type LabctlHome,
   loadConfig,
   resolveHome,
-  slugify,
+  studentFor,
   validId,
 } from "@labctl/core";
 import type { Student } from "@labctl/sdk";
@@ -87,8 +86,7 @@ export abstract class LabctlCommand extends Command {
 
   /** The student id (default: the OS user name as a slug): it becomes a path, a label and names. */
   protected student(flag: string | undefined): Student {
-    const id = validId("student", flag ?? slugify(userInfo().username));
-    return { id, name: id };
+    return studentFor(flag);
   }
 
   /** The class id of a single-environment command: it becomes a path, so it is checked the same way. */

@@ -1,13 +1,11 @@
-import { userInfo } from "node:os";
-import type { Lab, Student } from "@labctl/sdk";
+import type { Lab } from "@labctl/sdk";
 import type Dockerode from "dockerode";
 import { type LabctlConfig, loadConfig } from "../config/config";
 import { loadEngine } from "../engine/load-engine";
 import type { Engine, EngineName } from "../engine/types";
 import { ExitCode, LabctlError } from "../errors";
 import { type LabctlHome, resolveHome } from "../home/labctl-home";
-import { slugify } from "../naming/slug";
-import { validId } from "../naming/valid-id";
+import { studentFor, validId } from "../naming/valid-id";
 import { dockerClient } from "../probes/docker-client";
 import { readRecord } from "./environment-record";
 import { type ResolvedEnvironment, resolveEnvironment } from "./resolve-environment";
@@ -68,12 +66,6 @@ export function openEnvironment(request: OpenEnvironmentRequest): OpenedEnvironm
   const engine = once(() => loadEngine(engineName, home, { dockerHost: config.dockerHost }));
   const docker = once(() => dockerClient(config.dockerHost));
   return { home, config, lab, spec, engineName, engine, docker };
-}
-
-/** The student id (default: the OS user name as a slug): it becomes a path, a label and names. */
-function studentFor(id: string | undefined): Student {
-  const valid = validId("student", id ?? slugify(userInfo().username));
-  return { id: valid, name: valid };
 }
 
 function badEngine(name: string): LabctlError {

@@ -1,5 +1,7 @@
+import { userInfo } from "node:os";
+import type { Student } from "@labctl/sdk";
 import { ExitCode, LabctlError } from "../errors";
-import { isSlug } from "./slug";
+import { isSlug, slugify } from "./slug";
 
 export type IdKind = "class" | "student" | "lab";
 
@@ -27,3 +29,9 @@ export function validId(kind: IdKind, value: string): string {
 /** True when `value` is a valid id of any kind (for ids read from elsewhere, e.g. Docker labels). */
 export const isValidId = (value: string | undefined): value is string =>
   typeof value === "string" && isSlug(value);
+
+/** The student a single-environment command is about: `--student`, else the OS user as a slug. */
+export function studentFor(id: string | undefined): Student {
+  const valid = validId("student", id ?? slugify(userInfo().username));
+  return { id: valid, name: valid };
+}

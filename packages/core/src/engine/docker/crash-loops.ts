@@ -2,6 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type Dockerode from "dockerode";
 import { ExitCode, LabctlError } from "../../errors";
 import { containerLogs } from "../../probes/container-logs";
+import { containerView } from "../../probes/docker-views";
+import { brokenReason, ONE_OFF_LABEL } from "../../verify/broken-container";
 import { listObjects } from "./docker-objects";
 
 /** A container running for less than this is looked at again (Docker restarts after 100 ms, 200 ms…). */
@@ -9,14 +11,14 @@ export const MIN_UPTIME_MS = 1_500;
 
 type Inspect = Awaited<ReturnType<Dockerode.Container["inspect"]>>;
 
-const looping = (info: Inspect) => info.State.Restarting || (info.RestartCount > 0 && !info.State.Running);
 const uptimeMs = (info: Inspect) => Date.now() - Date.parse(info.State.StartedAt);
 
 /**
- * After an up, the environment's containers that are restarting in a loop: a container that
- * started, crashed and was restarted by its policy is "running" for an instant, which a wait on
- * running (no healthcheck) takes for success. A container started less than MIN_UPTIME_MS ago
- * is looked at again once it is that old, so an up waits at most that long, usually not at all.
+ * After an up, the environment's containers that waiting cannot fix, judged by the verify
+ * runner's own rule (`brokenReason`): above all a crash loop, since a container that started,
+ * crashed and was restarted by its policy is "running" for an instant, which a wait on running
+ * (no healthcheck) takes for success. A container running for less than MIN_UPTIME_MS is looked
+ * at again once it is that old, so an up waits at most that long, usually not at all.
  */
 export async function crashLoops(
   docker: Dockerode,
@@ -26,17 +28,17 @@ export async function crashLoops(
   const minUptime = opts.minUptimeMs ?? MIN_UPTIME_MS;
   const found: string[] = [];
   for (const object of await listObjects(docker, "container", selector)) {
+    if (object.labels[ONE_OFF_LABEL] !== undefined) continue; // a check's probe, not the lab's
     const container = docker.getContainer(object.id);
     let info = await container.inspect().catch(() => undefined);
-    if (info?.State.Running && !looping(info) && uptimeMs(info) < minUptime) {
+    if (info?.State.Running && uptimeMs(info) < minUptime) {
       await sleep(minUptime - uptimeMs(info), undefined, { signal: opts.signal });
       info = await container.inspect().catch(() => undefined);
     }
-    if (!info || !looping(info)) continue;
+    const reason = info && brokenReason(containerView(info));
+    if (!reason) continue;
     const logs = (await containerLogs(container, 5).catch(() => "")).trim();
-    found.push(
-      `${object.name} is restarting in a loop (exit code ${info.State.ExitCode}, restarted ${info.RestartCount} times)${logs ? `; last logs:\n${logs}` : ""}`,
-    );
+    found.push(`${reason}${logs ? `; last logs:\n${logs}` : ""}`);
   }
   return found;
 }
