@@ -17,8 +17,6 @@ export abstract class EnvironmentCommand extends LabctlCommand {
   protected target(
     labId: string,
     flags: { student?: string; class: string; engine?: EngineName; "docker-host"?: string },
-    /** Kept for callers: ports are only planned here, `up` records them after its pre-flight. */
-    _claimPorts = false,
   ): Target {
     return openEnvironment({
       labId,

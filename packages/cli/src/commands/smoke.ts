@@ -32,7 +32,7 @@ export default class Smoke extends EnvironmentCommand {
     const { args, flags } = await this.parse(Smoke);
     checkOutputFile("--junit", flags.junit);
     checkOutputFile("--markdown", flags.markdown);
-    const target = this.target(args.lab, flags, true);
+    const target = this.target(args.lab, flags);
     const engine = this.engine(target);
     const docker = this.docker(target);
     try {

@@ -19,7 +19,7 @@ export default class Up extends EnvironmentCommand {
 
   async run(): Promise<UpSummary> {
     const { args, flags } = await this.parse(Up);
-    const target = this.target(args.lab, flags, true);
+    const target = this.target(args.lab, flags);
     const engine = this.engine(target);
     this.logToStderr(
       `Bringing up ${target.lab.id} for ${target.spec.student.id} with the ${engine.name} engine…`,

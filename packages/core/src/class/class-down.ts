@@ -34,7 +34,7 @@ export async function classDown(opts: ClassOptions): Promise<ClassDownResult> {
       store = lastResults(home, classId, lab.id);
     },
     task: async (student, { signal, step }) => {
-      const spec = resolveEnvironment(home, config, lab, student, classId, false);
+      const spec = resolveEnvironment(home, config, lab, student, classId);
       const summary = await down(home, engine, spec, { signal, onEvent: stepsOf(step) });
       forgetSheet(defaultReportDir(home, classId, lab.id), {
         lab,

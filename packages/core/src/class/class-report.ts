@@ -43,7 +43,7 @@ export async function classReport(opts: ClassReportOptions): Promise<ClassReport
   const sheets: StudentSheet[] = await Promise.all(
     roster.students.map((student) =>
       limit(async () => {
-        const spec = resolveEnvironment(home, config, lab, student, classId, false);
+        const spec = resolveEnvironment(home, config, lab, student, classId);
         let note = store?.errors[student.id]?.message;
         const outputs = await engine.outputs(spec).catch((e: Error) => {
           note = e.message;

@@ -76,7 +76,7 @@ export async function classVerify(opts: ClassVerifyOptions): Promise<ClassVerify
           .then((outcomes) => ({ ...ISOLATION_CHECK, outcomes }));
     },
     task: async (student, { signal }) => {
-      const spec = resolveEnvironment(home, config, lab, student, classId, false);
+      const spec = resolveEnvironment(home, config, lab, student, classId);
       const report = await verify(engine, spec, opts.clients, { ...opts.checks, signal });
       if (endedByEngine(report)) throw engineVanished(report);
       return {

@@ -26,8 +26,6 @@ export function resolveEnvironment(
   lab: Lab,
   student: Student,
   classId: string,
-  /** Kept for callers; ports are only ever recorded by `up`, after its pre-flight. */
-  _claimPorts = true,
 ): ResolvedEnvironment {
   environmentDir(home, classId, lab.id, student.id); // validates the ids first
   const plan = planPorts(home, config, [{ classId, student: student.id, lab: lab.id, roles: lab.ports }]);

@@ -15,7 +15,7 @@ const alice = { id: "alice", name: "Alice" };
 async function upAlice() {
   const { home, config } = await fakeHome(2);
   const engine = new FakeEngine();
-  const spec = resolveEnvironment(home, config, fakeLab, alice, "default", true);
+  const spec = resolveEnvironment(home, config, fakeLab, alice, "default");
   await up(home, engine, spec);
   await saveEnvironment(home, spec, { outputs: { webPassword: "s3cret" }, hosts: [] });
   return { home, config, engine, spec };

@@ -29,7 +29,7 @@ const listen = (port: number) =>
 describe("up", () => {
   it("records new ports, secrets and the record only once its pre-flight passed", async () => {
     const { home, config, engine } = await setup();
-    const spec = resolveEnvironment(home, config, fakeLab, alice, "default", true);
+    const spec = resolveEnvironment(home, config, fakeLab, alice, "default");
     expect(JSON.parse(readFileSync(portsFile(home), "utf8")).students).toEqual({ "default/ann": 0 });
     const summary = await up(home, engine, spec);
     expect(summary.ports).toEqual({ web: config.portBase + 100 });
@@ -44,7 +44,7 @@ describe("up", () => {
     const { home, config, engine, before } = await setup();
     const server = await listen(config.portBase + 100); // alice's would-be port
     try {
-      const spec = resolveEnvironment(home, config, fakeLab, alice, "default", true);
+      const spec = resolveEnvironment(home, config, fakeLab, alice, "default");
       await expect(up(home, engine, spec)).rejects.toMatchObject({ code: "PORT_TAKEN" });
     } finally {
       server.close();
@@ -59,7 +59,7 @@ describe("up", () => {
     engine.preflight = async () => {
       throw new LabctlError("Docker is not reachable.", "start it", ExitCode.infrastructure, "ENGINE_DOWN");
     };
-    const spec = resolveEnvironment(home, config, fakeLab, alice, "default", true);
+    const spec = resolveEnvironment(home, config, fakeLab, alice, "default");
     await expect(up(home, engine, spec)).rejects.toMatchObject({ code: "ENGINE_DOWN" });
     expect(readFileSync(portsFile(home))).toEqual(before);
     expect(existsSync(environmentDir(home, "default", "tp99", "alice"))).toBe(false);
@@ -68,7 +68,7 @@ describe("up", () => {
   it("two ups of the same environment at once: one is refused with exit 75", async () => {
     const { home, config, engine } = await setup();
     engine.delayMs = 200;
-    const spec = resolveEnvironment(home, config, fakeLab, alice, "default", true);
+    const spec = resolveEnvironment(home, config, fakeLab, alice, "default");
     const runs = await Promise.allSettled([up(home, engine, spec), up(home, engine, spec)]);
     // whichever took the lock first runs; the other is refused
     expect(runs.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
@@ -84,7 +84,7 @@ describe("up", () => {
 
   it("a corrupt record stops up before anything changes, naming the file", async () => {
     const { home, config, engine } = await setup();
-    await up(home, engine, resolveEnvironment(home, config, fakeLab, alice, "default", true));
+    await up(home, engine, resolveEnvironment(home, config, fakeLab, alice, "default"));
     const file = recordFile(home, "default", "tp99", "alice");
     writeFileSync(file, "{garbage");
     engine.calls.length = 0;
@@ -100,8 +100,8 @@ describe("up", () => {
 
   it("keeps the ports of a student allocated by an earlier run", async () => {
     const { home, config, engine } = await setup();
-    const first = await up(home, engine, resolveEnvironment(home, config, fakeLab, alice, "default", true));
-    const again = await up(home, engine, resolveEnvironment(home, config, fakeLab, alice, "default", true));
+    const first = await up(home, engine, resolveEnvironment(home, config, fakeLab, alice, "default"));
+    const again = await up(home, engine, resolveEnvironment(home, config, fakeLab, alice, "default"));
     expect(again.ports).toEqual(first.ports);
     expect(readdirSync(home.root).sort()).toEqual(["envs", "locks", "ports.json"]);
     expect(join(home.root, "ports.json")).toBe(portsFile(home));
