@@ -41,7 +41,9 @@ describe("runDiagnostics", () => {
       const findings = await runDiagnostics(home, () => loadConfig(home, {}, { dockerHost: engine.host }), {
         budgets: { pingMs: 300 },
       });
-      expect(Date.now() - start).toBeLessThan(1500);
+      // The budget (0.3 s, named in the message below) ended it; without one it would hang until
+      // jest's timeout. The margin is for a loaded 2-core machine (1.8 s was seen under two runs).
+      expect(Date.now() - start).toBeLessThan(5_000);
       expect(find(findings, "docker host")).toEqual({
         name: "docker host",
         status: "ok",
