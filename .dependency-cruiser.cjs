@@ -1,8 +1,11 @@
 /**
  * The dependency rule (CONTRIBUTING "Layout"), checked by `npm run deps` inside `npm test`:
- * cli → core → sdk ← labs, testing → core + sdk and used by test files only, new-lab stands alone,
- * no arrow back up. Workspace packages resolve to their sources (tsconfig.depcruise.json), so the
- * check runs before any build.
+ * cli → class → roster → core → docker → sdk ← labs; the engines (engine-docker, engine-pulumi)
+ * build on core and docker and are loaded by core by package name behind its Engine interface
+ * (core/src/engine/load-engine.ts), so nothing imports them but their own tests and cli's; testing
+ * is for tests only; new-lab stands alone; no arrow back up. A test may also borrow a lower
+ * package's src/test-support/ (never built into dist/). Workspace packages resolve to their
+ * sources (tsconfig.depcruise.json), so the check runs before any build.
  */
 const TEST = "(\\.test\\.ts$|/src/test-support/)";
 const WORKSPACE = "^(packages|labs)/";
@@ -16,31 +19,53 @@ const onlyReaches = (name, comment, from, allowed) => ({
   to: { path: WORKSPACE, pathNot: allowed },
 });
 
+/** The packages a package's code may import (itself included), and what its tests may add. */
+const LAYERS = {
+  sdk: { code: ["sdk"] },
+  docker: { code: ["docker", "sdk"] },
+  core: { code: ["core", "docker", "sdk"] },
+  roster: { code: ["roster", "core", "sdk"] },
+  "engine-docker": { code: ["engine-docker", "core", "docker", "sdk"] },
+  "engine-pulumi": { code: ["engine-pulumi", "core", "docker", "sdk"] },
+  class: { code: ["class", "roster", "core", "sdk"] },
+  testing: { code: ["testing", "core", "docker", "sdk"] },
+  new: { code: [] },
+};
+const either = (names) => `^packages/(${names.join("|")})/`;
+/** A test may also use a lower package's test-support folder (and @labctl/testing where listed). */
+const lowerTestSupport = (names) => `^packages/(${names.join("|")})/src/test-support/`;
+
+const layerRules = Object.entries(LAYERS)
+  .filter(([name]) => name !== "new")
+  .flatMap(([name, { code }]) => [
+    onlyReaches(
+      `${name}-layer`,
+      `${name} imports only ${code.filter((c) => c !== name).join(", ") || "nothing of labctl"}.`,
+      { path: `^packages/${name}/`, pathNot: TEST },
+      either(code),
+    ),
+    onlyReaches(
+      `${name}-tests`,
+      `${name}'s tests reach the same packages, plus a lower package's test-support.`,
+      { path: `^packages/${name}/.*${TEST}` },
+      `(${either(code)}|${lowerTestSupport(code)})`,
+    ),
+  ]);
+
 module.exports = {
   forbidden: [
+    ...layerRules,
     onlyReaches(
-      "sdk-stands-alone",
-      "sdk is the bottom layer: it imports no other @labctl package.",
-      { path: "^packages/sdk/" },
-      "^packages/sdk/",
-    ),
-    onlyReaches(
-      "core-only-sdk",
-      "core imports only sdk.",
-      { path: "^packages/core/" },
-      "^packages/(core|sdk)/",
-    ),
-    onlyReaches(
-      "cli-core-sdk-labs",
-      "cli imports core, sdk and the labs (its catalog); @labctl/testing only from tests.",
+      "cli-layer",
+      "cli imports class, roster, core, docker, sdk and the labs (its catalog); engines are loaded by core by name.",
       { path: "^packages/cli/", pathNot: TEST },
-      "^(packages/(cli|core|sdk)|labs/[^/]+)/",
+      "^(packages/(cli|class|roster|core|docker|sdk)|labs/[^/]+)/",
     ),
     onlyReaches(
       "cli-tests",
-      "cli's tests may also use @labctl/testing.",
+      "cli's tests may also use @labctl/testing and the engines (cli is the top).",
       { path: `^packages/cli/.*${TEST}` },
-      "^(packages/(cli|core|sdk|testing)|labs/[^/]+)/",
+      "^(packages/[^/]+|labs/[^/]+)/",
     ),
     onlyReaches(
       "labs-only-sdk",
@@ -56,15 +81,9 @@ module.exports = {
     ),
     onlyReaches(
       "lab-engine-tests",
-      "A lab's engine-tier tests drive the real engine, so they may also reach core.",
+      "A lab's engine-tier tests drive the real engine, so they may also reach core and docker.",
       { path: "^labs/([^/]+)/.*\\.e2e\\.test\\.ts$" },
-      "^(labs/$1|packages/(sdk|testing|core))/",
-    ),
-    onlyReaches(
-      "testing-core-sdk",
-      "testing builds on core and sdk only.",
-      { path: "^packages/testing/" },
-      "^packages/(testing|core|sdk)/",
+      "^(labs/$1|packages/(sdk|testing|core|docker))/",
     ),
     onlyReaches(
       "new-lab-alone",
@@ -91,14 +110,6 @@ module.exports = {
       severity: "error",
       from: { path: WORKSPACE, pathNot: "^packages/cli/" },
       to: { path: "^packages/cli/" },
-    },
-    {
-      name: "probes-not-engine-docker",
-      comment:
-        "core's probes are below the docker engine: they must not import src/engine/docker (tests may borrow its test-support).",
-      severity: "error",
-      from: { path: "^packages/core/src/probes/", pathNot: TEST },
-      to: { path: "^packages/core/src/engine/docker/" },
     },
     {
       name: "labctl-resolves",

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // CLI start-up benchmark (numbers, not a test). Needs the built CLI (`npm run build`); plain Node,
 // no other tool. Usage: node bench/cli-startup.mjs [--rounds 10] [--no-verify] [--bin <run.js>]
+// [--port-base 56000] (the ports of the tp01 student that `verify` checks; another run may hold them)
 // Runs `node -e ''` and each labctl command in alternation (node, a, b, c, node, a, b, c, …), so
 // that every round compares them under the same machine load, after one warm-up round.
 // Prints min/median/max of each and the median of the per-round ratios against bare node.
@@ -17,6 +18,7 @@ const { values } = parseArgs({
   options: {
     rounds: { type: "string", default: "10" },
     "no-verify": { type: "boolean", default: false },
+    "port-base": { type: "string", default: "56000" },
     bin: { type: "string", default: resolve(here, "../packages/cli/bin/run.js") },
   },
 });
@@ -27,7 +29,7 @@ if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a
 const dir = mkdtempSync(join(tmpdir(), "labctl-startup-"));
 const home = join(dir, "home");
 mkdirSync(home);
-writeFileSync(join(home, "config.yaml"), "engine: docker\nportBase: 56000\n");
+writeFileSync(join(home, "config.yaml"), `engine: docker\nportBase: ${Number(values["port-base"])}\n`);
 const { LABCTL_IMAGE_MAP } = process.env;
 const imageMap = LABCTL_IMAGE_MAP ?? join(tmpdir(), "labctl-standin", "image-map.json");
 const env = {

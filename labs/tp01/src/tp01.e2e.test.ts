@@ -1,4 +1,5 @@
-import { dockerClient, dockerodeProbe, fetchHttpProbe, verify } from "@labctl/core";
+import { dockerodeProbe, fetchHttpProbe, verify } from "@labctl/core";
+import { dockerClient } from "@labctl/docker";
 import { E2eEnvironment, statuses } from "@labctl/testing";
 import lab from "./index";
 import type { Tp01Outputs } from "./outputs";

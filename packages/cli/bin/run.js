@@ -27,6 +27,16 @@ void (async () => {
     process.stdout.write(`${require("../dist/version-line").versionLine(require("../package.json"))}\n`);
     return;
   }
+  // The root help and `labs [--json]`, as oclif prints them, from dist/fast-answers.json (written
+  // by `npm run build`) when src/fast-answer.ts is sure they are oclif's; else oclif answers.
+  if (argv.length <= 2) {
+    const answer = require("../dist/fast-answer").fastAnswer(argv, require("../package.json"));
+    if (answer !== undefined) {
+      process.stdout.on("error", () => undefined); // as console.log, oclif's printer: `| head` is no failure
+      process.stdout.write(answer);
+      return;
+    }
+  }
   // oclif's entry points, not its index (which also loads the parser, the UX kit and semver).
   const oclif = {
     run: require("@oclif/core/run").run,

@@ -1,16 +1,12 @@
 import {
-  DEFAULT_CLASS,
-  type ExitCode,
-  isLabctlError,
   type LabctlConfig,
-  LabctlError,
   type LabctlHome,
   loadConfig,
   resolveHome,
   studentFor,
   validId,
 } from "@labctl/core";
-import type { Student } from "@labctl/sdk";
+import { DEFAULT_CLASS, type ExitCode, isLabctlError, LabctlError, type Student } from "@labctl/sdk";
 import type { Interfaces } from "@oclif/core";
 import { Command } from "@oclif/core/command";
 import * as Flags from "@oclif/core/flags";

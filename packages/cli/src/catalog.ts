@@ -1,11 +1,10 @@
-import { ExitCode, LabctlError } from "@labctl/core";
 import tp01 from "@labctl/lab-tp01";
 import tp02 from "@labctl/lab-tp02";
 import tp03 from "@labctl/lab-tp03";
 import tp04 from "@labctl/lab-tp04";
 import tp05 from "@labctl/lab-tp05";
 import tp06 from "@labctl/lab-tp06";
-import type { Lab } from "@labctl/sdk";
+import { ExitCode, type Lab, LabctlError } from "@labctl/sdk";
 
 /**
  * The one list of labs the CLI knows. Importing a lab loads only its metadata and checks;

@@ -1,23 +1,16 @@
 import {
-  type ClassEngine,
   type ClassRunResult,
   type ClassVerb,
   classIdFor,
-  type EngineName,
-  ExitCode,
-  knownStudentIds,
-  type LabctlConfig,
-  LabctlError,
-  type LabctlHome,
-  openClassEngine,
-  type Roster,
+  type OpenedClass,
+  openClass,
   readClassRun,
-  readRoster,
   type StudentProgress,
   type StudentSelection,
   selectStudents,
-} from "@labctl/core";
-import type { Lab } from "@labctl/sdk";
+} from "@labctl/class";
+import type { ClassEngine, EngineName } from "@labctl/core";
+import { ExitCode, LabctlError } from "@labctl/sdk";
 import * as Flags from "@oclif/core/flags";
 import { dockerHostFlag, engineFlag, LabctlCommand } from "./base-command";
 import { findLab } from "./catalog";
@@ -57,14 +50,8 @@ export const classRunFlags = {
   }),
 };
 
-export interface ClassTarget {
-  home: LabctlHome;
-  config: LabctlConfig;
-  lab: Lab;
-  classId: string;
-  roster: Roster;
-  engineName: EngineName;
-}
+/** One opened class: home, config, lab, class id, roster, engine name, and the engine on demand. */
+export type ClassTarget = OpenedClass;
 
 /** Base of `class up|verify|down|status|report`: lab, roster (exit 65 when bad), class id, engine. */
 export abstract class ClassCommand extends LabctlCommand {
@@ -75,11 +62,14 @@ export abstract class ClassCommand extends LabctlCommand {
     const lab = findLab(labId);
     const classId = classIdFor(flags.roster, flags.class);
     checkInputFile("--roster", flags.roster, "roster");
-    const home = this.home();
-    const config = this.labctlConfig(home, flags);
-    const roster = readRoster(flags.roster, knownStudentIds(home, classId));
-    const recorded = readClassRun(home, classId, lab.id)?.engine as EngineName | undefined;
-    return { home, config, lab, classId, roster, engineName: flags.engine ?? recorded ?? config.engine };
+    return openClass({
+      lab,
+      rosterFile: flags.roster,
+      classId,
+      engine: flags.engine,
+      dockerHost: flags["docker-host"],
+      home: () => this.home(),
+    });
   }
 
   /**
@@ -122,10 +112,7 @@ export abstract class ClassCommand extends LabctlCommand {
       onProgress: (p: StudentProgress) => void;
     }) => Promise<T>,
   ): Promise<T> {
-    const engine = openClassEngine(target.engineName, target.home, {
-      concurrency,
-      dockerHost: target.config.dockerHost,
-    });
+    const engine = target.engine(concurrency);
     const view = classProgress({
       students: target.roster.students.map((s) => s.id),
       json: this.jsonEnabled(),

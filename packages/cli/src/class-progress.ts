@@ -1,4 +1,4 @@
-import type { StudentProgress } from "@labctl/core";
+import type { StudentProgress } from "@labctl/class";
 import { applyProgress, plainLine, renderTable, type StudentRow } from "./class-table";
 
 export interface ClassProgressView {

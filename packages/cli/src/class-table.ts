@@ -1,4 +1,4 @@
-import type { StudentProgress, StudentState } from "@labctl/core";
+import type { StudentProgress, StudentState } from "@labctl/class";
 
 export interface StudentRow {
   state: StudentState;

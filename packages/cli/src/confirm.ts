@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline/promises";
-import { ExitCode, LabctlError } from "@labctl/core";
+import { ExitCode, LabctlError } from "@labctl/sdk";
 
 /** Where a question is asked: stdin for the answer, stderr for the question (stdout stays data). */
 export interface Terminal {

@@ -1,5 +1,4 @@
-import type { Engine, EngineName, OpenedEnvironment } from "@labctl/core";
-import { openEnvironment } from "@labctl/core";
+import { type Engine, type EngineName, type OpenedEnvironment, openEnvironment } from "@labctl/core";
 import { LabctlCommand } from "./base-command";
 import { findLab } from "./catalog";
 import { abortOnInterrupt } from "./interrupt";

@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from "node:fs";
-import { ExitCode, LabctlError } from "@labctl/core";
+import { ExitCode, LabctlError } from "@labctl/sdk";
 
 /**
  * An input file flag (`--roster`) must name a readable file: missing, a folder or unreadable is

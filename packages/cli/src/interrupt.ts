@@ -1,4 +1,4 @@
-import { ExitCode } from "@labctl/core";
+import { ExitCode } from "@labctl/sdk";
 
 /**
  * Ctrl-C becomes an AbortSignal so engines cancel gracefully; a second Ctrl-C exits at once.

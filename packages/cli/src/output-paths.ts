@@ -1,6 +1,7 @@
 import { accessSync, constants, type Stats, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { ExitCode, LabctlError, toLabctlError } from "@labctl/core";
+import { toLabctlError } from "@labctl/core";
+import { ExitCode, LabctlError } from "@labctl/sdk";
 
 const stat = (path: string): Stats | undefined => {
   try {

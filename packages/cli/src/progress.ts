@@ -1,4 +1,4 @@
-import type { EngineEvent } from "@labctl/core";
+import type { EngineEvent } from "@labctl/sdk";
 
 /**
  * Engine progress on stderr: every resource step on a terminal, only failures and warnings

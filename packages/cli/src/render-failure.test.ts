@@ -1,4 +1,4 @@
-import { LabctlError } from "@labctl/core";
+import { LabctlError } from "@labctl/sdk";
 import { Errors } from "@oclif/core";
 import { renderFailure, wantsJson } from "./render-failure";
 import { unknownCommandError } from "./unknown-command";

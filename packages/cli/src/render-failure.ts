@@ -1,4 +1,5 @@
-import { type ErrorContext, isLabctlError, type LabctlError, toLabctlError } from "@labctl/core";
+import { type ErrorContext, toLabctlError } from "@labctl/core";
+import { isLabctlError, type LabctlError } from "@labctl/sdk";
 import * as Errors from "@oclif/core/errors";
 import type { CommandList } from "./unknown-command";
 import { usageError } from "./usage-error";

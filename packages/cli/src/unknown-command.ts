@@ -1,4 +1,4 @@
-import { ExitCode, LabctlError } from "@labctl/core";
+import { ExitCode, LabctlError } from "@labctl/sdk";
 import { closestMatch } from "./closest-match";
 
 /** What labctl knows of its commands, from oclif's config. */

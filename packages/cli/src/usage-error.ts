@@ -1,4 +1,4 @@
-import { ExitCode, LabctlError } from "@labctl/core";
+import { ExitCode, LabctlError } from "@labctl/sdk";
 import { closestMatch } from "./closest-match";
 import { type CommandList, unknownCommandError } from "./unknown-command";
 

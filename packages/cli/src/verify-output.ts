@@ -1,13 +1,13 @@
 import { appendFileSync, writeFileSync } from "node:fs";
 import {
   dockerodeProbe,
-  ExitCode,
   fetchHttpProbe,
   junitReport,
   markdownReport,
   type VerifyReport,
   type VerifyStatus,
 } from "@labctl/core";
+import { ExitCode } from "@labctl/sdk";
 import * as Flags from "@oclif/core/flags";
 import { blameFlag } from "./output-paths";
 

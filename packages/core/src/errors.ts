@@ -1,39 +1,9 @@
 import { dirname, isAbsolute, relative } from "node:path";
 
-/**
- * Exit codes (DESIGN §7, README "Exit codes"): 0 all pass, 1 some check failed, 2 inconclusive or
- * infrastructure error, 64 usage, 65 bad input, 66 missing input, 75 locked, 130 interrupted.
- */
-export const ExitCode = {
-  ok: 0,
-  checksFailed: 1,
-  infrastructure: 2,
-  usage: 64,
-  badInput: 65,
-  missingInput: 66,
-  locked: 75,
-  interrupted: 130,
-} as const;
-export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+import { ExitCode, isLabctlError, LabctlError } from "@labctl/sdk";
 
-/**
- * An error meant for a person: one sentence naming the problem, one saying what to do.
- * Commands print `message` and `advice` and exit with `exitCode`, never a stack trace.
- */
-export class LabctlError extends Error {
-  constructor(
-    message: string,
-    readonly advice: string,
-    readonly exitCode: ExitCode = ExitCode.infrastructure,
-    readonly code = "LABCTL_ERROR",
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = "LabctlError";
-  }
-}
-
-export const isLabctlError = (e: unknown): e is LabctlError => e instanceof LabctlError;
+// The error type and exit codes live in the sdk, below every package; core maps other errors to them.
+export { ExitCode, isLabctlError, LabctlError } from "@labctl/sdk";
 
 /** What an error was about, so the message can name the flag or file and the exit code fit. */
 export interface ErrorContext {

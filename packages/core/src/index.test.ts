@@ -36,7 +36,7 @@ describe("@labctl/core index", () => {
   it("loads no heavy dependency until a heavy name is used", () => {
     const index = indexWithoutHeavyDependencies();
     expect(index.LabctlError).toBeDefined();
-    expect(index.DEFAULT_CLASS).toBe("default");
+    expect(index.stackName("alice", "default")).toBe("alice");
     // The control: reading a lazy name loads its module, here config (yaml, zod).
     expect(() => index.loadConfig).toThrow(/was loaded/);
   });

@@ -1,55 +1,33 @@
 // The public API of @labctl/core, cheap to import. The light modules (no dependency beyond Node
-// and the sdk) load with it; a module that pulls in a heavy one (zod, yaml, csv, XML, file locks,
-// p-limit, the Docker client, the engines) loads when one of its names is first read, so that
-// `labctl labs` and `--help` never pay for it. Adding an export: a light module goes in the first
-// list; a heavy one gets a line in each of the three below (index.test.ts checks they agree).
+// and the sdk) load with it; a module that pulls in a heavy one (zod, yaml, file locks, the Docker
+// client, the Pulumi SDK) loads when one of its names is first read, so that `labctl verify` of a
+// docker lab never pays for what it does not use. Adding an export: a light module goes in the
+// first list; a heavy one gets a line in each of the three below (index.test.ts checks they agree).
 
-// Heavy, 1 of 3: their types, free at run time.
-export type * from "./class/class-down";
-// Light: loaded with the index.
-export * from "./class/class-engine";
-export * from "./class/class-id";
-export * from "./class/class-options";
-export * from "./class/class-paths";
-export type * from "./class/class-report";
-export type * from "./class/class-run-record";
-export type * from "./class/class-status";
-export * from "./class/class-types";
-export type * from "./class/class-up";
-export type * from "./class/class-verify";
-export type * from "./class/class-verify-store";
-export type * from "./class/isolation/isolation-check";
-export type * from "./class/isolation/isolation-probe";
-export type * from "./class/open-class-engine";
-export type * from "./class/preflight/class-preflight";
-export * from "./class/report/class-grid";
-export type * from "./class/run-for-students";
-export type * from "./class/select-students";
-export type * from "./class/student-ids";
+// Light: loaded with the index. Heavy, 1 of 3: their types, free at run time.
 export type * from "./config/config";
-export * from "./engine/load-engine";
+export type * from "./engine/load-engine";
 export * from "./engine/types";
 export type * from "./environment/environment-record";
 export type * from "./environment/open-environment";
 export type * from "./environment/resolve-environment";
 export * from "./errors";
 export * from "./home/labctl-home";
-export * from "./naming/labels";
 export * from "./naming/names";
 export * from "./naming/slug";
 export * from "./naming/valid-id";
+export type * from "./ports/docker-port-owners";
 export type * from "./ports/port-allocator";
 export * from "./ports/port-preflight";
-export type * from "./probes/docker-client";
 export type * from "./probes/dockerode-probe";
 export * from "./probes/fetch-http-probe";
+export type * from "./program/plan-environment";
+export type * from "./program/program-context";
+export type * from "./program/program-runner";
+export type * from "./program/pulumi-values";
 export * from "./report/human-report";
 export type * from "./report/junit-report";
 export * from "./report/markdown-report";
-export type * from "./roster/read-roster";
-export * from "./roster/roster-error";
-export * from "./roster/roster-students";
-export * from "./roster/roster-types";
 export type * from "./secrets/secret-store";
 export type * from "./state/environment-lock";
 export type * from "./state/state-file";
@@ -60,36 +38,14 @@ export type * from "./verbs/repair";
 export type * from "./verbs/status";
 export type * from "./verbs/up";
 export type * from "./verbs/verify";
+export type * from "./verify/report-schema";
 export * from "./verify/report-types";
 export type * from "./verify/run-checks";
 export * from "./version";
 
 // Heavy, 2 of 3: their values, typed (a class also needs its instance type, as a type alias).
-export declare const { classDown }: typeof import("./class/class-down");
-export declare const { classReport, defaultReportDir }: typeof import("./class/class-report");
-export declare const {
-  ClassRunRecorder,
-  readClassRun,
-  unsuccessfulStudents,
-}: typeof import("./class/class-run-record");
-export type ClassRunRecorder = import("./class/class-run-record").ClassRunRecorder;
-export declare const { classStatus }: typeof import("./class/class-status");
-export declare const { classUp, describeChanges, stepsOf }: typeof import("./class/class-up");
-export declare const { classVerify, classVerifyStatus, scoreLine }: typeof import("./class/class-verify");
-export declare const { readVerifyStore, saveVerifyResults }: typeof import("./class/class-verify-store");
-export declare const {
-  ISOLATION_CHECK,
-  RING_PEERS,
-  isolationCheck,
-  isolationNotRun,
-}: typeof import("./class/isolation/isolation-check");
-export declare const { dockerIsolationProbe }: typeof import("./class/isolation/isolation-probe");
-export declare const { openClassEngine }: typeof import("./class/open-class-engine");
-export declare const { classPreflight }: typeof import("./class/preflight/class-preflight");
-export declare const { outcomeError, runForStudents }: typeof import("./class/run-for-students");
-export declare const { selectStudents }: typeof import("./class/select-students");
-export declare const { knownStudentIds, rememberStudentIds }: typeof import("./class/student-ids");
 export declare const { loadConfig, mapImage }: typeof import("./config/config");
+export declare const { ENGINE_PACKAGES, loadClassEngine, loadEngine }: typeof import("./engine/load-engine");
 export declare const {
   listRecords,
   readRecord,
@@ -100,6 +56,7 @@ export declare const {
 }: typeof import("./environment/environment-record");
 export declare const { openEnvironment }: typeof import("./environment/open-environment");
 export declare const { resolveEnvironment, specFor }: typeof import("./environment/resolve-environment");
+export declare const { dockerPortOwner, ownedBy }: typeof import("./ports/docker-port-owners");
 export declare const {
   LAB_WINDOW,
   PORTS_LOCK_WAIT_MS,
@@ -110,23 +67,12 @@ export declare const {
   portsFile,
   portsFor,
 }: typeof import("./ports/port-allocator");
-export declare const {
-  DEFAULT_BUDGETS,
-  DEFAULT_DOCKER_HOST,
-  DOCKER_HOST_FORMS,
-  dockerClient,
-  dockerHostOf,
-  dockerHostOptions,
-  dockerTimeout,
-  dockerUnreachable,
-  hostFromEnvironment,
-  parseDockerHost,
-  pingDocker,
-  resolveDockerHost,
-}: typeof import("./probes/docker-client");
 export declare const { dockerodeProbe }: typeof import("./probes/dockerode-probe");
+export declare const { programContext }: typeof import("./program/program-context");
+export declare const { planEnvironment }: typeof import("./program/plan-environment");
+export declare const { runProgram }: typeof import("./program/program-runner");
+export declare const { labelMap, unwrapSecrets }: typeof import("./program/pulumi-values");
 export declare const { junitReport }: typeof import("./report/junit-report");
-export declare const { parseRoster, readRoster, rosterFormatOf }: typeof import("./roster/read-roster");
 export declare const {
   ensureSecrets,
   generateSecret,
@@ -152,25 +98,13 @@ export declare const { repair }: typeof import("./verbs/repair");
 export declare const { status }: typeof import("./verbs/status");
 export declare const { up }: typeof import("./verbs/up");
 export declare const { verify }: typeof import("./verbs/verify");
+export declare const { checkOutcomeSchema, verifyReportSchema }: typeof import("./verify/report-schema");
 export declare const { runChecks }: typeof import("./verify/run-checks");
 
 /** Heavy, 3 of 3: the names each heavy module gives, read from it when first used. */
 export const LAZY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
-  "./class/class-down": ["classDown"],
-  "./class/class-report": ["classReport", "defaultReportDir"],
-  "./class/class-run-record": ["ClassRunRecorder", "readClassRun", "unsuccessfulStudents"],
-  "./class/class-status": ["classStatus"],
-  "./class/class-up": ["classUp", "describeChanges", "stepsOf"],
-  "./class/class-verify": ["classVerify", "classVerifyStatus", "scoreLine"],
-  "./class/class-verify-store": ["readVerifyStore", "saveVerifyResults"],
-  "./class/isolation/isolation-check": ["ISOLATION_CHECK", "RING_PEERS", "isolationCheck", "isolationNotRun"],
-  "./class/isolation/isolation-probe": ["dockerIsolationProbe"],
-  "./class/open-class-engine": ["openClassEngine"],
-  "./class/preflight/class-preflight": ["classPreflight"],
-  "./class/run-for-students": ["outcomeError", "runForStudents"],
-  "./class/select-students": ["selectStudents"],
-  "./class/student-ids": ["knownStudentIds", "rememberStudentIds"],
   "./config/config": ["loadConfig", "mapImage"],
+  "./engine/load-engine": ["ENGINE_PACKAGES", "loadClassEngine", "loadEngine"],
   "./environment/environment-record": [
     "listRecords",
     "readRecord",
@@ -181,6 +115,7 @@ export const LAZY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   ],
   "./environment/open-environment": ["openEnvironment"],
   "./environment/resolve-environment": ["resolveEnvironment", "specFor"],
+  "./ports/docker-port-owners": ["dockerPortOwner", "ownedBy"],
   "./ports/port-allocator": [
     "LAB_WINDOW",
     "PORTS_LOCK_WAIT_MS",
@@ -191,23 +126,12 @@ export const LAZY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "portsFile",
     "portsFor",
   ],
-  "./probes/docker-client": [
-    "DEFAULT_BUDGETS",
-    "DEFAULT_DOCKER_HOST",
-    "DOCKER_HOST_FORMS",
-    "dockerClient",
-    "dockerHostOf",
-    "dockerHostOptions",
-    "dockerTimeout",
-    "dockerUnreachable",
-    "hostFromEnvironment",
-    "parseDockerHost",
-    "pingDocker",
-    "resolveDockerHost",
-  ],
   "./probes/dockerode-probe": ["dockerodeProbe"],
+  "./program/program-context": ["programContext"],
+  "./program/plan-environment": ["planEnvironment"],
+  "./program/program-runner": ["runProgram"],
+  "./program/pulumi-values": ["labelMap", "unwrapSecrets"],
   "./report/junit-report": ["junitReport"],
-  "./roster/read-roster": ["parseRoster", "readRoster", "rosterFormatOf"],
   "./secrets/secret-store": ["ensureSecrets", "generateSecret", "readSecrets", "redactSecrets"],
   "./state/environment-lock": [
     "ENVIRONMENT_LOCK_STALE_MS",
@@ -223,6 +147,7 @@ export const LAZY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   "./verbs/status": ["status"],
   "./verbs/up": ["up"],
   "./verbs/verify": ["verify"],
+  "./verify/report-schema": ["checkOutcomeSchema", "verifyReportSchema"],
   "./verify/run-checks": ["runChecks"],
 };
 

@@ -1,3 +1,4 @@
+export * from "./changes";
 export * from "./check";
 export * from "./check-context";
 export * from "./container-state";
@@ -8,6 +9,8 @@ export * from "./engine-guard";
 export * from "./html";
 export * from "./http-probe";
 export * from "./lab";
+export * from "./labctl-error";
+export * from "./labels";
 export * from "./mysql-query";
 export * from "./program-context";
 export * from "./published-url";

@@ -3,13 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   type DownSummary,
-  type dockerClient,
   dockerodeProbe,
   down,
   type Engine,
   type EnvironmentSpec,
   fetchHttpProbe,
-  LABEL,
   type LabctlConfig,
   type LabctlHome,
   openEnvironment,
@@ -19,7 +17,8 @@ import {
   type VerifyReport,
   verify,
 } from "@labctl/core";
-import type { Lab } from "@labctl/sdk";
+import type { dockerClient } from "@labctl/docker";
+import { LABEL, type Lab } from "@labctl/sdk";
 
 /** The image map the e2e global setup wrote (official reference -> offline stand-in). */
 export function testImageMap(): Record<string, string> {

@@ -1,3 +1,4 @@
+import type { Registration } from "@labctl/core";
 import * as pulumi from "@pulumi/pulumi";
 
 /** One resource registration as the engine would receive it. */
@@ -21,50 +22,33 @@ const COMPUTED_OUTPUTS: Record<string, (name: string) => Record<string, string>>
   "docker:index/image:Image": (name) => ({ repoDigest: `sha256:${name}` }),
 };
 
-type RegisterRequest = {
-  getName(): string;
-  getDeletebeforereplace(): boolean;
-  getDependenciesList(): string[];
-};
-
 /**
- * Installs Pulumi's mocks (process-global: once per test file, before loading the program) and
- * records each registration. The mocks' newResource sees only inputs, so the monitor is wrapped
- * too: resource options (dependsOn, deleteBeforeReplace) are only visible on its requests.
+ * Mocks that record each registration as a program test looks at it, and the options watcher
+ * that completes them (core's runProgram calls it: newResource sees only inputs).
  */
-export async function recordResources(
-  project: string,
-  stack: string,
-): Promise<Map<string, RecordedResource>> {
+export function resourceRecorder(): {
+  recorded: Map<string, RecordedResource>;
+  mocks: pulumi.runtime.Mocks;
+  onRegister: (registration: Registration) => void;
+} {
   const recorded = new Map<string, RecordedResource>();
   const options = new Map<string, Pick<RecordedResource, "deleteBeforeReplace" | "dependencies">>();
-  await pulumi.runtime.setMocks(
-    {
-      newResource: ({ type, name, inputs }) => {
-        const secrets: unknown[] = [];
-        const plain = unwrapSecrets(inputs, secrets) as RecordedResource["inputs"];
-        const opts = options.get(name) ?? { deleteBeforeReplace: false, dependencies: [] };
-        recorded.set(name, { type, name, inputs: plain, secrets, ...opts });
-        const extra = COMPUTED_OUTPUTS[type]?.(name) ?? {};
-        return { id: `${name}-id`, state: { ...inputs, ...extra } };
-      },
-      call: () => ({}),
+  const mocks: pulumi.runtime.Mocks = {
+    newResource: ({ type, name, inputs }) => {
+      // The run's root stack is the harness's, not the program's.
+      if (type === "pulumi:pulumi:Stack") return { id: undefined, state: inputs };
+      const secrets: unknown[] = [];
+      const plain = unwrapSecrets(inputs, secrets) as RecordedResource["inputs"];
+      const opts = options.get(name) ?? { deleteBeforeReplace: false, dependencies: [] };
+      recorded.set(name, { type, name, inputs: plain, secrets, ...opts });
+      const extra = COMPUTED_OUTPUTS[type]?.(name) ?? {};
+      return { id: `${name}-id`, state: { ...inputs, ...extra } };
     },
-    project,
-    stack,
-  );
-  const monitor = pulumi.runtime.getMonitor() as unknown as {
-    registerResource(req: RegisterRequest, cb: unknown): void;
+    call: () => ({}),
   };
-  const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (req, cb) => {
-    options.set(req.getName(), {
-      deleteBeforeReplace: req.getDeletebeforereplace(),
-      dependencies: req.getDependenciesList().map((urn) => urn.split("::").pop() ?? urn),
-    });
-    register(req, cb);
-  };
-  return recorded;
+  const onRegister = ({ name, deleteBeforeReplace, dependencies }: Registration) =>
+    options.set(name, { deleteBeforeReplace, dependencies });
+  return { recorded, mocks, onRegister };
 }
 
 function unwrapSecrets(value: unknown, secrets: unknown[]): unknown {
@@ -78,15 +62,6 @@ function unwrapSecrets(value: unknown, secrets: unknown[]): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v, secrets)]));
   }
   return value;
-}
-
-/** Resolves a program's outputs (any mix of plain values and Outputs) once every resource is registered. */
-export function resolveOutputs<T extends Record<string, unknown>>(
-  outputs: T,
-): Promise<Record<keyof T, unknown>> {
-  return new Promise((resolve) =>
-    pulumi.output(outputs).apply((v) => resolve(v as Record<keyof T, unknown>)),
-  );
 }
 
 /** The recorded resource with this logical name; throws listing the names there are. */

@@ -1,6 +1,6 @@
-import { stackName } from "@labctl/core";
+import { runProgram, stackName } from "@labctl/core";
 import type { ProgramContext } from "@labctl/sdk";
-import { type RecordedResource, recordedResource, recordResources, resolveOutputs } from "./pulumi-recorder";
+import { type RecordedResource, recordedResource, resourceRecorder } from "./pulumi-recorder";
 import { type TestEnvironment, testProgramContext } from "./test-program-context";
 
 /** One run of a lab program under Pulumi's mocks, as a program test looks at it. */
@@ -16,19 +16,27 @@ export interface RecordedProgram<T extends Record<string, unknown> = Record<stri
 }
 
 /**
- * The one program-test harness: installs the mocks (project = lab, stack as core names it),
- * then loads the program (`load` is `() => require("./program")`: after the mocks, so the
- * provider registers against them) and runs it once with testProgramContext(env).
+ * A program test's run of a lab program: the one harness the docker engine uses too (core's
+ * runProgram: project = lab, stack as core names it), with recording mocks. `load` is
+ * `() => require("./program")`, called inside the run; the program runs once with
+ * testProgramContext(env).
  */
 export async function recordProgram<T extends Record<string, unknown>>(
   env: TestEnvironment,
   load: () => { default: (ctx: ProgramContext) => T },
 ): Promise<RecordedProgram<T>> {
-  const resources = await recordResources(
-    env.lab,
-    stackName(env.studentId ?? "alice", env.classId ?? "default"),
-  );
-  const raw = load().default(testProgramContext(env));
-  const outputs = await resolveOutputs(raw);
+  const { recorded: resources, mocks, onRegister } = resourceRecorder();
+  let raw = {} as T;
+  const outputs = (await runProgram({
+    program: () => {
+      raw = load().default(testProgramContext(env));
+      return raw;
+    },
+    project: env.lab,
+    stack: stackName(env.studentId ?? "alice", env.classId ?? "default"),
+    preview: false,
+    mocks,
+    onRegister,
+  })) as Record<keyof T, unknown>;
   return { resources, raw, outputs, resource: (name) => recordedResource(resources, name) };
 }

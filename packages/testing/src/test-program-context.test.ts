@@ -1,4 +1,5 @@
-import { LABCTL_VERSION, labelsFor, objectName } from "@labctl/core";
+import { LABCTL_VERSION, objectName } from "@labctl/core";
+import { labelsFor } from "@labctl/sdk";
 import { testLabels, testProgramContext } from "./test-program-context";
 
 const env = { lab: "tp99", images: { web: "mirror.test/nginx:1" }, ports: { web: 18990 } };

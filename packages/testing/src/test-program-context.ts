@@ -1,5 +1,5 @@
-import { DEFAULT_CLASS, LABCTL_VERSION, labelsFor, objectName } from "@labctl/core";
-import type { ProgramContext } from "@labctl/sdk";
+import { LABCTL_VERSION, objectName } from "@labctl/core";
+import { DEFAULT_CLASS, labelsFor, type ProgramContext } from "@labctl/sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 /** What a resolved EnvironmentSpec would give a lab's program, for program tests under mocks. */

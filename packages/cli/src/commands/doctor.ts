@@ -1,4 +1,4 @@
-import { ExitCode } from "@labctl/core";
+import { ExitCode } from "@labctl/sdk";
 import { dockerHostFlag, LabctlCommand } from "../base-command";
 import { type DoctorFinding, runDiagnostics } from "../doctor/diagnostics";
 

@@ -1,4 +1,5 @@
-import { DEFAULT_CLASS, type DownSummary, down } from "@labctl/core";
+import { type DownSummary, down } from "@labctl/core";
+import { DEFAULT_CLASS } from "@labctl/sdk";
 import * as Args from "@oclif/core/args";
 import { type Declined, engineFlag, environmentFlags, yesFlag } from "../base-command";
 import { confirmDestructive } from "../confirm";

@@ -1,4 +1,6 @@
-import { dockerClient, ExitCode, type GcResult, gc, pingDocker } from "@labctl/core";
+import { type GcResult, gc } from "@labctl/core";
+import { dockerClient, pingDocker } from "@labctl/docker";
+import { ExitCode } from "@labctl/sdk";
 import * as Flags from "@oclif/core/flags";
 import { type Declined, dockerHostFlag, LabctlCommand, yesFlag } from "../base-command";
 import { confirmDestructive, isInteractive } from "../confirm";

@@ -1,4 +1,5 @@
-import { dockerClient, dockerodeProbe, type EnvironmentStatus, pingDocker, status } from "@labctl/core";
+import { dockerodeProbe, type EnvironmentStatus, status } from "@labctl/core";
+import { dockerClient, pingDocker } from "@labctl/docker";
 import * as Flags from "@oclif/core/flags";
 import { dockerHostFlag, LabctlCommand } from "../base-command";
 

@@ -1,5 +1,4 @@
 import {
-  ExitCode,
   humanReport,
   listRecords,
   overallStatus,
@@ -7,6 +6,7 @@ import {
   type VerifyStatus,
   verify,
 } from "@labctl/core";
+import { ExitCode } from "@labctl/sdk";
 import * as Args from "@oclif/core/args";
 import { engineFlag, environmentFlags } from "../base-command";
 import { EnvironmentCommand } from "../environment-command";

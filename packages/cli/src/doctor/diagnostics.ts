@@ -2,13 +2,9 @@ import { execFile } from "node:child_process";
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import {
-  type DockerBudgets,
-  ExitCode,
-  isLabctlError,
-  type LabctlConfig,
-  type LabctlHome,
-} from "@labctl/core";
+import type { LabctlConfig, LabctlHome } from "@labctl/core";
+import type { DockerBudgets } from "@labctl/docker";
+import { ExitCode, isLabctlError } from "@labctl/sdk";
 import { LABS } from "../catalog";
 import { configFindings } from "./config-findings";
 import { dockerFindings } from "./docker-findings";

@@ -1,12 +1,6 @@
-import {
-  type DockerBudgets,
-  dockerClient,
-  isLabctlError,
-  type LabctlConfig,
-  mapImage,
-  pingDocker,
-} from "@labctl/core";
-import type { Lab } from "@labctl/sdk";
+import { type LabctlConfig, mapImage } from "@labctl/core";
+import { type DockerBudgets, dockerClient, pingDocker } from "@labctl/docker";
+import { isLabctlError, type Lab } from "@labctl/sdk";
 import type { DoctorFinding } from "./diagnostics";
 
 const explain = (e: unknown) =>

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
+import { type DockerHostSource, resolveDockerHost } from "@labctl/docker";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ExitCode, LabctlError } from "../errors";
 import type { LabctlHome } from "../home/labctl-home";
-import { type DockerHostSource, resolveDockerHost } from "../probes/docker-host-precedence";
 
 const imageMap = z.record(z.string().min(1), z.string().min(1));
 

@@ -1,4 +1,7 @@
-import type { Lab, LabOutputs, Student } from "@labctl/sdk";
+import type { EngineRunOptions, Lab, LabOutputs, ResourceChange, Student } from "@labctl/sdk";
+import type { LabctlHome } from "../home/labctl-home";
+
+export type { EngineEvent, EngineRunOptions, ResourceAction, ResourceChange } from "@labctl/sdk";
 
 /**
  * Everything an engine needs to build one environment (one lab for one student).
@@ -21,32 +24,6 @@ export interface EnvironmentSpec {
   dockerHost?: string;
   /** A host directory owned by this environment, for bind-mounted files (see ProgramContext.dataDir). */
   dataDir?: string;
-}
-
-export type ResourceAction = "create" | "update" | "replace" | "delete" | "same" | "read";
-
-export type EngineEvent =
-  | {
-      kind: "resource";
-      action: ResourceAction;
-      type: string;
-      name: string;
-      phase: "start" | "done" | "failed";
-      message?: string;
-    }
-  | { kind: "diagnostic"; severity: "info" | "warning" | "error"; message: string }
-  | { kind: "step"; message: string };
-
-export interface EngineRunOptions {
-  /** Aborting cancels the operation gracefully (Ctrl-C). */
-  signal?: AbortSignal;
-  onEvent?: (event: EngineEvent) => void;
-}
-
-export interface ResourceChange {
-  action: ResourceAction;
-  type: string;
-  name: string;
 }
 
 export interface UpResult {
@@ -74,4 +51,46 @@ export interface Engine {
   down(spec: EnvironmentSpec, opts?: EngineRunOptions): Promise<DownResult>;
   /** The environment's outputs, secrets in clear; undefined when it does not exist. */
   outputs(spec: EnvironmentSpec): Promise<LabOutputs | undefined>;
+}
+
+/** A Docker object a lab's program declares on the environment's own engine. */
+export interface PlannedObject {
+  kind: "container" | "network" | "volume";
+  name: string;
+  /** Networks: the driver (bridge when unset) and explicit subnets, if any. */
+  driver?: string;
+  subnets?: string[];
+}
+
+/**
+ * An engine as a class run uses it: the one-environment Engine, plus what a fan-out needs.
+ * Each engine package builds its own (EnginePackage.createClassEngine); tests pass fakes.
+ */
+export interface ClassEngine extends Engine {
+  /** Once before fan-out (the Pulumi engine installs the lab's plugins here, not per student). */
+  prepare?(labs: Lab[], opts?: EngineRunOptions): Promise<void>;
+  /** The objects an environment's program declares, computed without creating anything (pre-flight). */
+  plan?(spec: EnvironmentSpec): Promise<PlannedObject[]>;
+  /** Stops worker processes. */
+  close?(): Promise<void>;
+}
+
+/**
+ * What an engine package (`@labctl/engine-<name>`) exports. Core loads it by name
+ * (load-engine.ts) and knows it only through this interface: engines depend on core, never the
+ * reverse.
+ */
+export interface EnginePackage {
+  /** One environment at a time (up, verify, down). */
+  createEngine(opts: { home: LabctlHome; dockerHost?: string }): Engine;
+  /** A class run's fan-out: at most `concurrency` environments at once. */
+  createClassEngine(opts: { home: LabctlHome; concurrency: number; dockerHost?: string }): ClassEngine;
+}
+
+/** An operation a killed run left pending in an engine's state (the Pulumi engine has them). */
+export interface PendingOperation {
+  /** Pulumi's operation kind: creating, updating, deleting, reading, importing. */
+  operation: string;
+  type: string;
+  name: string;
 }

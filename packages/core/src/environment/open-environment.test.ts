@@ -1,10 +1,10 @@
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { dockerHostOf } from "@labctl/docker";
 import { defineLab } from "@labctl/sdk";
 import { loadEngine } from "../engine/load-engine";
 import { type LabctlHome, resolveHome } from "../home/labctl-home";
-import { dockerHostOf } from "../probes/docker-client";
 import { writeRecord } from "./environment-record";
 import { openEnvironment } from "./open-environment";
 

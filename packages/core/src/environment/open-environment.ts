@@ -1,3 +1,4 @@
+import { dockerClient } from "@labctl/docker";
 import type { Lab } from "@labctl/sdk";
 import type Dockerode from "dockerode";
 import { type LabctlConfig, loadConfig } from "../config/config";
@@ -6,7 +7,6 @@ import type { Engine, EngineName } from "../engine/types";
 import { ExitCode, LabctlError } from "../errors";
 import { type LabctlHome, resolveHome } from "../home/labctl-home";
 import { studentFor, validId } from "../naming/valid-id";
-import { dockerClient } from "../probes/docker-client";
 import { readRecord } from "./environment-record";
 import { type ResolvedEnvironment, resolveEnvironment } from "./resolve-environment";
 

@@ -1,9 +1,8 @@
 import { join } from "node:path";
-import type { Lab, Student } from "@labctl/sdk";
+import { type Lab, labelsFor, type Student } from "@labctl/sdk";
 import { type LabctlConfig, mapImage } from "../config/config";
 import type { EnvironmentSpec } from "../engine/types";
 import { environmentDir, type LabctlHome } from "../home/labctl-home";
-import { labelsFor } from "../naming/labels";
 import { type PortPlan, planPorts } from "../ports/port-allocator";
 import { readSecrets } from "../secrets/secret-store";
 import { LABCTL_VERSION } from "../version";

@@ -1,9 +1,14 @@
 import { PassThrough } from "node:stream";
+import {
+  containerLogs,
+  containerView,
+  imageView,
+  networkView,
+  volumeView,
+  withReplica,
+} from "@labctl/docker";
 import type { DockerProbe, ExecResult } from "@labctl/sdk";
 import type Docker from "dockerode";
-import { containerLogs } from "./container-logs";
-import { withReplica } from "./container-replica";
-import { containerView, imageView, networkView, volumeView } from "./docker-views";
 import { pullImage, pushImage, removeImage } from "./image-transfer";
 import { runContainer } from "./run-container";
 

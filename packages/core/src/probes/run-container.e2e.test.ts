@@ -1,5 +1,5 @@
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from "../engine/docker/test-support/busybox-test-image";
-import { dockerClient } from "./docker-client";
+import { dockerClient } from "@labctl/docker";
+import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from "../../../docker/src/test-support/busybox-test-image";
 import { runContainer } from "./run-container";
 
 const docker = dockerClient();

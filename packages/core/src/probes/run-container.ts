@@ -1,6 +1,6 @@
+import { containerLogs } from "@labctl/docker";
 import type { RunOptions, RunResult } from "@labctl/sdk";
 import type Docker from "dockerode";
-import { containerLogs } from "./container-logs";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_LOGS = 64 * 1024;

@@ -1,8 +1,8 @@
 import { join } from "node:path";
+import type { EnvironmentKey } from "@labctl/sdk";
 import { check } from "proper-lockfile";
 import { ExitCode, LabctlError } from "../errors";
 import { type LabctlHome, locksDir } from "../home/labctl-home";
-import type { EnvironmentKey } from "../naming/labels";
 import { validId } from "../naming/valid-id";
 import { describeOwner, lockDirOf, withFileLock } from "./file-lock";
 

@@ -1,23 +1,25 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { FakeEngine, fakeHome, fakeLab } from "../class/test-support/fake-class";
-import { outputsFile, saveEnvironment } from "../engine/docker/outputs-file";
 import { recordFile } from "../environment/environment-record";
 import { resolveEnvironment } from "../environment/resolve-environment";
-import { environmentDir } from "../home/labctl-home";
+import { environmentDir, type LabctlHome } from "../home/labctl-home";
 import { portsFile } from "../ports/port-allocator";
 import { withEnvironmentLock } from "../state/environment-lock";
+import { FakeEngine, fakeHome, fakeLab } from "../test-support/fake-engine";
 import { down } from "./down";
 import { up } from "./up";
 
 const alice = { id: "alice", name: "Alice" };
+const dockerOutputs = (home: LabctlHome) =>
+  join(environmentDir(home, "default", "tp99", "alice"), "docker-outputs.json");
 
 async function upAlice() {
   const { home, config } = await fakeHome(2);
   const engine = new FakeEngine();
   const spec = resolveEnvironment(home, config, fakeLab, alice, "default");
   await up(home, engine, spec);
-  await saveEnvironment(home, spec, { outputs: { webPassword: "s3cret" }, hosts: [] });
+  // What the docker engine saves beside the record (engine-docker's outputs-file.test pins the path).
+  writeFileSync(dockerOutputs(home), JSON.stringify({ outputs: { webPassword: "s3cret" }, hosts: [] }));
   return { home, config, engine, spec };
 }
 
@@ -30,7 +32,7 @@ describe("down", () => {
     const summary = await down(home, engine, spec);
     expect(summary.removed).toHaveLength(1);
     expect(existsSync(dir)).toBe(false);
-    expect(existsSync(outputsFile(home, spec))).toBe(false);
+    expect(existsSync(dockerOutputs(home))).toBe(false);
     expect(readdirSync(dirname(dir))).toEqual([]); // only alice's folder went
     expect(readFileSync(portsFile(home))).toEqual(ports); // ports stay stable for the next up
     expect(readdirSync(join(home.root, "locks"))).toEqual([]);

@@ -1,9 +1,9 @@
+import { teardown } from "@labctl/docker";
+import { selectorFor } from "@labctl/sdk";
 import type Dockerode from "dockerode";
-import { teardown } from "../engine/docker/teardown";
 import type { DownResult, Engine, EngineRunOptions, EnvironmentSpec } from "../engine/types";
 import { readRecord, removeEnvironmentDir } from "../environment/environment-record";
 import type { LabctlHome } from "../home/labctl-home";
-import { selectorFor } from "../naming/labels";
 import { withEnvironmentLock } from "../state/environment-lock";
 
 export interface DownSummary extends DownResult {

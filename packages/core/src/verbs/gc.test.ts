@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { LABEL } from "@labctl/sdk";
 import type Dockerode from "dockerode";
 import { recordFile, writeRecord } from "../environment/environment-record";
 import { resolveHome } from "../home/labctl-home";
-import { LABEL } from "../naming/labels";
 import { withEnvironmentLock } from "../state/environment-lock";
 import { gc } from "./gc";
 

@@ -1,11 +1,10 @@
+import { listAll, removalOf, teardown } from "@labctl/docker";
+import { LABEL, selectorFor } from "@labctl/sdk";
 import type Dockerode from "dockerode";
-import { listAll } from "../engine/docker/docker-objects";
-import { removalOf, teardown } from "../engine/docker/teardown";
 import type { ResourceChange } from "../engine/types";
 import { readRecord } from "../environment/environment-record";
 import { isLabctlError } from "../errors";
 import type { LabctlHome } from "../home/labctl-home";
-import { LABEL, selectorFor } from "../naming/labels";
 import { isValidId } from "../naming/valid-id";
 import { environmentLocked } from "../state/environment-lock";
 

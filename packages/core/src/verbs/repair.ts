@@ -1,5 +1,4 @@
-import type { PendingOperation } from "../engine/pulumi/repair";
-import type { Engine, EngineRunOptions, EnvironmentSpec } from "../engine/types";
+import type { Engine, EngineRunOptions, EnvironmentSpec, PendingOperation } from "../engine/types";
 import type { LabctlHome } from "../home/labctl-home";
 import { withEnvironmentLock } from "../state/environment-lock";
 

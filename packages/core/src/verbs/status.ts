@@ -1,7 +1,6 @@
-import type { DockerProbe } from "@labctl/sdk";
+import { type DockerProbe, selectorFor } from "@labctl/sdk";
 import { type EnvironmentRecord, scanRecords } from "../environment/environment-record";
 import type { LabctlHome } from "../home/labctl-home";
-import { selectorFor } from "../naming/labels";
 
 /** An environment with a readable record, and what Docker says about its containers. */
 export interface KnownEnvironmentStatus extends EnvironmentRecord {

@@ -1,15 +1,15 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { dockerClient } from "@labctl/docker";
 import { defineLab, type ProgramContext } from "@labctl/sdk";
 import * as docker from "@pulumi/docker";
+import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from "../../../docker/src/test-support/busybox-test-image";
 import { loadConfig } from "../config/config";
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from "../engine/docker/test-support/busybox-test-image";
 import { loadEngine } from "../engine/load-engine";
 import { readRecord } from "../environment/environment-record";
 import { resolveEnvironment } from "../environment/resolve-environment";
 import { resolveHome } from "../home/labctl-home";
-import { dockerClient } from "../probes/docker-client";
 import { down } from "./down";
 import { up } from "./up";
 

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
-import { FakeEngine, fakeHome, fakeLab } from "../class/test-support/fake-class";
 import { readRecord, recordFile } from "../environment/environment-record";
 import { resolveEnvironment } from "../environment/resolve-environment";
 import { ExitCode, LabctlError } from "../errors";
 import { environmentDir } from "../home/labctl-home";
 import { allocatePorts, portsFile } from "../ports/port-allocator";
+import { FakeEngine, fakeHome, fakeLab } from "../test-support/fake-engine";
 import { up } from "./up";
 
 const alice = { id: "alice", name: "Alice" };

@@ -1,12 +1,10 @@
-import type { LabOutputs } from "@labctl/sdk";
+import { crashLoopError, crashLoops } from "@labctl/docker";
+import { type LabOutputs, selectorFor } from "@labctl/sdk";
 import type Docker from "dockerode";
-import { crashLoopError, crashLoops } from "../engine/docker/crash-loops";
 import type { Engine, EngineRunOptions, EnvironmentSpec, ResourceChange } from "../engine/types";
 import { readRecord, writeRecord } from "../environment/environment-record";
 import type { ResolvedEnvironment } from "../environment/resolve-environment";
-import type { LabctlHome } from "../home/labctl-home";
-import { environmentDir } from "../home/labctl-home";
-import { selectorFor } from "../naming/labels";
+import { environmentDir, type LabctlHome } from "../home/labctl-home";
 import { dockerPortOwner, ownedBy } from "../ports/docker-port-owners";
 import { commitChecked } from "../ports/port-allocator";
 import { assertPortsFree } from "../ports/port-preflight";

@@ -1,7 +1,6 @@
-import { type Check, fail, pass } from "@labctl/sdk";
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from "../engine/docker/test-support/busybox-test-image";
-import { LABEL } from "../naming/labels";
-import { dockerClient } from "../probes/docker-client";
+import { dockerClient } from "@labctl/docker";
+import { type Check, fail, LABEL, pass } from "@labctl/sdk";
+import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from "../../../docker/src/test-support/busybox-test-image";
 import { dockerodeProbe } from "../probes/dockerode-probe";
 import { runChecks } from "./run-checks";
 

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { ONE_OFF_LABEL } from "@labctl/docker";
 import {
   type Check,
   type CheckContext,
@@ -7,10 +8,9 @@ import {
   type DockerProbe,
   error,
   fail,
+  LABEL,
   pass,
 } from "@labctl/sdk";
-import { LABEL } from "../naming/labels";
-import { ONE_OFF_LABEL } from "./broken-container";
 import { runChecks } from "./run-checks";
 
 const ctx = {

@@ -1,6 +1,5 @@
-import { type DockerProbe, errorText } from "@labctl/sdk";
-import { LABEL } from "../naming/labels";
-import { brokenContainers, ONE_OFF_LABEL } from "./broken-container";
+import { brokenContainers, ONE_OFF_LABEL } from "@labctl/docker";
+import { type DockerProbe, errorText, LABEL } from "@labctl/sdk";
 
 /**
  * Why a check that did not pass is not worth retrying: the engine is gone (nothing can be

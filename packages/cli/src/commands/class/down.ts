@@ -1,4 +1,4 @@
-import { type ClassDownResult, classDown } from "@labctl/core";
+import { type ClassDownResult, classDown } from "@labctl/class";
 import * as Args from "@oclif/core/args";
 import { type Declined, yesFlag } from "../../base-command";
 import { ClassCommand, classRunFlags } from "../../class-command";

@@ -1,4 +1,4 @@
-import { type ClassReportResult, classReport } from "@labctl/core";
+import { type ClassReportResult, classReport } from "@labctl/class";
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
 import { engineFlag } from "../../base-command";

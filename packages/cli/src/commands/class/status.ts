@@ -1,4 +1,6 @@
-import { type ClassStatusResult, classStatus, dockerClient, dockerodeProbe, pingDocker } from "@labctl/core";
+import { type ClassStatusResult, classStatus } from "@labctl/class";
+import { dockerodeProbe } from "@labctl/core";
+import { dockerClient, pingDocker } from "@labctl/docker";
 import * as Args from "@oclif/core/args";
 import { ClassCommand, rosterFlags } from "../../class-command";
 

@@ -1,4 +1,5 @@
-import { type ClassUpResult, classUp, dockerClient } from "@labctl/core";
+import { type ClassUpResult, classUp } from "@labctl/class";
+import { dockerClient } from "@labctl/docker";
 import * as Args from "@oclif/core/args";
 import { ClassCommand, classRunFlags } from "../../class-command";
 

@@ -1,16 +1,9 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  type ClassVerifyResult,
-  classReport,
-  classVerify,
-  dockerClient,
-  dockerIsolationProbe,
-  dockerodeProbe,
-  ExitCode,
-  fetchHttpProbe,
-  type VerifyStatus,
-} from "@labctl/core";
+import { type ClassVerifyResult, classReport, classVerify, dockerIsolationProbe } from "@labctl/class";
+import { dockerodeProbe, fetchHttpProbe, type VerifyStatus } from "@labctl/core";
+import { dockerClient } from "@labctl/docker";
+import { ExitCode } from "@labctl/sdk";
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
 import { ClassCommand, classRunFlags } from "../../class-command";

@@ -1,2 +1,0 @@
-export { dockerClient } from "../../probes/docker-client";
-export { createDockerEngine } from "./docker-engine";
