@@ -3,12 +3,14 @@
  * cli → class → roster → core → docker → sdk ← labs; the engines (engine-docker, engine-pulumi)
  * build on core and docker and are loaded by core by package name behind its Engine interface
  * (core/src/engine/load-engine.ts), so nothing imports them but their own tests and cli's; testing
- * is for tests only; new-lab stands alone; no arrow back up. A test may also borrow a lower
+ * is for tests only; new-lab stands alone; no arrow back up. The platform infra packages
+ * (infra/<x>, e.g. infra-swarm) build on core, docker and sdk and are loaded by core by name
+ * (core/src/infra/load-infra.ts): nothing imports them. A test may also borrow a lower
  * package's src/test-support/ (never built into dist/). Workspace packages resolve to their
  * sources (tsconfig.depcruise.json), so the check runs before any build.
  */
 const TEST = "(\\.test\\.ts$|/src/test-support/)";
-const WORKSPACE = "^(packages|labs)/";
+const WORKSPACE = "^(packages|labs|infra)/";
 
 /** A rule: files of `from` may only reach workspace modules matching `allowed`. */
 const onlyReaches = (name, comment, from, allowed) => ({
@@ -52,9 +54,34 @@ const layerRules = Object.entries(LAYERS)
     ),
   ]);
 
+/** infra/<x>: what its code may import (itself included). */
+const INFRA = { swarm: ["core", "docker", "sdk"] };
+const infraRules = Object.entries(INFRA).flatMap(([name, code]) => [
+  onlyReaches(
+    `infra-${name}-layer`,
+    `infra-${name} imports only ${code.join(", ")}; core loads it by name.`,
+    { path: `^infra/${name}/`, pathNot: TEST },
+    `^(infra/${name}/|${either(code).slice(1)})`,
+  ),
+  onlyReaches(
+    `infra-${name}-tests`,
+    `infra-${name}'s tests reach the same packages, plus their test-support and @labctl/testing.`,
+    { path: `^infra/${name}/.*${TEST}` },
+    `^(infra/${name}/|${either([...code, "testing"]).slice(1)})`,
+  ),
+]);
+
 module.exports = {
   forbidden: [
     ...layerRules,
+    ...infraRules,
+    {
+      name: "nothing-imports-infra",
+      comment: "Core loads the infra packages by name (load-infra.ts): no other package imports one.",
+      severity: "error",
+      from: { path: WORKSPACE, pathNot: "^infra/" },
+      to: { path: "^infra/" },
+    },
     onlyReaches(
       "cli-layer",
       "cli imports class, roster, core, docker, sdk and the labs (its catalog); engines are loaded by core by name.",

@@ -13,7 +13,8 @@ module.exports = (tier) => ({
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
   moduleNameMapper: {
     "^@labctl/lab-(.*)$": path.join(root, "labs/$1/src/index.ts"),
-    "^@labctl/((?!lab-)[^/]+)$": path.join(root, "packages/$1/src/index.ts"),
+    "^@labctl/infra-(.*)$": path.join(root, "infra/$1/src/index.ts"),
+    "^@labctl/((?!lab-|infra-)[^/]+)$": path.join(root, "packages/$1/src/index.ts"),
   },
   testMatch: tier === "e2e" ? ["**/src/**/*.e2e.test.ts"] : ["**/src/**/*.test.ts"],
   testPathIgnorePatterns:

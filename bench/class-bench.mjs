@@ -4,7 +4,7 @@
 // with LABCTL_IMAGE_MAP). Usage: node bench/class-bench.mjs [--students 30] [--concurrency 4]
 //   1. `class up` of N tp01 students (docker engine) against a shell loop of the same docker commands
 //   2. `class verify` of N students against `verify` of one
-//   3. peak memory of labctl (the CLI and its worker processes) during each
+//   3. peak memory of labctl (the CLI and any process it starts) during each
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

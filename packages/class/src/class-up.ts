@@ -64,7 +64,7 @@ export async function classUp(opts: ClassUpOptions): Promise<ClassUpResult> {
           specs.set(s.id, specFor(home, config, lab, s, classId, candidate.ports[i] ?? {}));
         await classPreflight(
           selected.map((s) => specOf(s.id)),
-          { docker, plan: engine.plan?.bind(engine) },
+          { docker, plan: engine.plan?.bind(engine), concurrency: opts.concurrency },
         );
       });
       rememberStudentIds(home, classId, roster);

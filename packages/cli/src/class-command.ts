@@ -126,7 +126,6 @@ export abstract class ClassCommand extends LabctlCommand {
     } finally {
       view.stop();
       interrupt.dispose();
-      await engine.close?.();
     }
   }
 

@@ -13,6 +13,7 @@ export type * from "./environment/open-environment";
 export type * from "./environment/resolve-environment";
 export * from "./errors";
 export * from "./home/labctl-home";
+export type * from "./infra/load-infra";
 export * from "./naming/names";
 export * from "./naming/slug";
 export * from "./naming/valid-id";
@@ -54,6 +55,7 @@ export declare const {
   scanRecords,
   writeRecord,
 }: typeof import("./environment/environment-record");
+export declare const { INFRA_PACKAGES, loadInfra }: typeof import("./infra/load-infra");
 export declare const { openEnvironment }: typeof import("./environment/open-environment");
 export declare const { resolveEnvironment, specFor }: typeof import("./environment/resolve-environment");
 export declare const { dockerPortOwner, ownedBy }: typeof import("./ports/docker-port-owners");
@@ -113,6 +115,7 @@ export const LAZY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "scanRecords",
     "writeRecord",
   ],
+  "./infra/load-infra": ["INFRA_PACKAGES", "loadInfra"],
   "./environment/open-environment": ["openEnvironment"],
   "./environment/resolve-environment": ["resolveEnvironment", "specFor"],
   "./ports/docker-port-owners": ["dockerPortOwner", "ownedBy"],

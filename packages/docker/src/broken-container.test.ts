@@ -1,5 +1,5 @@
 import type { ContainerView } from "@labctl/sdk";
-import { brokenContainers, brokenReason, ONE_OFF_LABEL } from "./broken-container";
+import { brokenContainers, brokenReason, ONE_OFF_LABEL, SWARM_TASK_LABEL } from "./broken-container";
 
 const c = (
   state: Partial<ContainerView["state"]>,
@@ -50,5 +50,12 @@ describe("brokenReason", () => {
   it("leaves out one-off check containers", () => {
     const oneOff = c({ status: "exited", running: false, exitCode: 3 }, "no", { [ONE_OFF_LABEL]: "true" });
     expect(brokenContainers([oneOff, c({})])).toEqual([]);
+  });
+
+  it("leaves out Swarm task containers (the swarm replaces an exited task), not the others", () => {
+    const exited = { status: "exited" as const, running: false, exitCode: 137 };
+    const task = c(exited, "no", { [SWARM_TASK_LABEL]: "x1y2" });
+    expect(brokenContainers([task])).toEqual([]);
+    expect(brokenContainers([c(exited, "no")])).toHaveLength(1);
   });
 });

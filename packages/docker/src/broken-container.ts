@@ -3,6 +3,16 @@ import type { ContainerView } from "@labctl/sdk";
 /** Set by the runner on the one-off containers checks start (`docker.run`): never part of a triage. */
 export const ONE_OFF_LABEL = "dev.labctl.one-off";
 
+/** Docker's label on a Swarm task's container: the swarm replaces an exited one and keeps its history. */
+export const SWARM_TASK_LABEL = "com.docker.swarm.task.id";
+
+/**
+ * Whether labctl judges this container's state itself: not a check's one-off probe, and not a
+ * Swarm task (its service's convergence is what the lab's checks judge).
+ */
+export const judgedByState = (labels: Record<string, string>): boolean =>
+  labels[ONE_OFF_LABEL] === undefined && labels[SWARM_TASK_LABEL] === undefined;
+
 /** Restart policies under which an exited container may simply have finished its job. */
 const MAY_FINISH = new Set(["", "no", "on-failure"]);
 
@@ -37,10 +47,10 @@ export function brokenReason(c: ContainerView): string | undefined {
   }
 }
 
-/** The environment's broken containers, one cause each; one-off check containers left out. */
+/** The environment's broken containers, one cause each; one-off probes and Swarm tasks left out. */
 export function brokenContainers(containers: ContainerView[]): string[] {
   return containers
-    .filter((c) => c.labels[ONE_OFF_LABEL] === undefined)
+    .filter((c) => judgedByState(c.labels))
     .flatMap((c) => brokenReason(c) ?? [])
     .sort();
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ExitCode, LabctlError } from "@labctl/sdk";
 import type Dockerode from "dockerode";
-import { brokenReason, ONE_OFF_LABEL } from "./broken-container";
+import { brokenReason, judgedByState } from "./broken-container";
 import { containerLogs } from "./container-logs";
 import { listObjects } from "./docker-objects";
 import { containerView } from "./docker-views";
@@ -28,7 +28,7 @@ export async function crashLoops(
   const minUptime = opts.minUptimeMs ?? MIN_UPTIME_MS;
   const found: string[] = [];
   for (const object of await listObjects(docker, "container", selector)) {
-    if (object.labels[ONE_OFF_LABEL] !== undefined) continue; // a check's probe, not the lab's
+    if (!judgedByState(object.labels)) continue; // a check's probe or a Swarm task
     const container = docker.getContainer(object.id);
     let info = await container.inspect().catch(() => undefined);
     if (info?.State.Running && uptimeMs(info) < minUptime) {

@@ -12,6 +12,9 @@ export interface TeardownOptions {
 }
 
 const RETRIES = 30;
+/** Polls of a removed network until the engine stops listing it (an overlay's node copy lingers). */
+const GONE_POLLS = 30;
+const POLL_MS = 1000;
 
 /** The change an object's removal reports: its Pulumi type and name when it carries them. */
 export function removalOf(object: DockerObject): ResourceChange {
@@ -72,10 +75,24 @@ async function removeWithRetry(
   const tries = tasksLeaving && (object.kind === "network" || object.kind === "volume") ? RETRIES : 1;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await removeObject(docker, object);
+      await removeObject(docker, object);
+      if (object.kind === "network") await untilGone(docker, object.id, signal);
+      return;
     } catch (error) {
       if (attempt >= tries) throw error;
-      await sleep(1000, undefined, { signal });
+      await sleep(POLL_MS, undefined, { signal });
     }
+  }
+}
+
+/**
+ * A removed overlay network is still listed by the node for a moment after the manager deleted
+ * it: down waits until it is gone, so nothing labelled is left when it returns.
+ */
+async function untilGone(docker: Dockerode, id: string, signal?: AbortSignal) {
+  for (let poll = 0; poll < GONE_POLLS; poll++) {
+    const listed = await docker.listNetworks({ filters: { id: [id] } });
+    if (!listed.some((network) => network.Id === id)) return;
+    await sleep(POLL_MS / 4, undefined, { signal });
   }
 }

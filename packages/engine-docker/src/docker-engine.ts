@@ -3,6 +3,7 @@ import { dockerClient, hostFromEnvironment, listAll, pingDocker, removalOf, tear
 import type { EngineRunOptions, LabOutputs } from "@labctl/sdk";
 import { BOOKKEEPING, environmentSelector } from "./object-labels";
 import { forgetEnvironment, loadEnvironment, saveEnvironment } from "./outputs-file";
+import { refuseUnservedPlatform } from "./platform-guard";
 
 /**
  * Running a program loads the Pulumi SDK and the realizer (about a second): required only when a
@@ -28,10 +29,9 @@ export function createDockerEngine(opts: {
     // One ping with the short budget: a down or wedged engine is exit 2 naming the host.
     preflight: () => pingDocker(dockerClient(dockerHost)),
     async up(spec: EnvironmentSpec, run: EngineRunOptions = {}): Promise<UpResult> {
+      refuseUnservedPlatform(spec);
       const docker = clientsFor(spec);
-      const { checkProgram, hostsOf, realize, undeclared } = programs();
-      run.onEvent?.({ kind: "step", message: "Checking the lab's program" });
-      await checkProgram(spec, docker);
+      const { hostsOf, realize, undeclared } = programs();
       run.onEvent?.({ kind: "step", message: "Creating the environment" });
       const { realizer, outputs } = await realize(spec, "apply", docker, run);
       const changes = [...realizer.changes];
@@ -43,9 +43,9 @@ export function createDockerEngine(opts: {
       return { outputs, changes };
     },
     async preview(spec: EnvironmentSpec, run: EngineRunOptions = {}): Promise<PreviewResult> {
+      refuseUnservedPlatform(spec);
       const docker = clientsFor(spec);
-      const { checkProgram, hostsOf, realize, undeclared } = programs();
-      await checkProgram(spec, docker);
+      const { hostsOf, realize, undeclared } = programs();
       const { realizer } = await realize(spec, "plan", docker, run);
       const changes = [...realizer.changes];
       for (const host of hostsOf(realizer)) {

@@ -28,7 +28,13 @@ export interface RealizedRun {
   outputs: Record<string, unknown>;
 }
 
-/** Runs the lab's program once through a realizer in the given mode. */
+/**
+ * Runs the lab's program once through a realizer in the given mode: the one run of an `up`
+ * (apply) or a `preview` (plan), which also checks that this engine can make everything the
+ * program declares. Apply changes nothing in Docker until the program's body has run and its
+ * first registrations are in, so such a program is refused before anything is created (a
+ * resource registered only once another exists is checked when it registers).
+ */
 export async function realize(
   spec: EnvironmentSpec,
   mode: RealizerMode,
@@ -36,12 +42,23 @@ export async function realize(
   opts: EngineRunOptions = {},
 ): Promise<RealizedRun> {
   const { onEvent, signal } = opts;
-  const realizer = new Realizer({ spec, mode, docker, signal, onEvent });
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const realizer = new Realizer({ spec, mode, docker, signal, onEvent, gate });
   const module = await spec.lab.program();
   let outputs: Record<string, unknown> = {};
   try {
     outputs = await runProgram({
-      program: () => module.default(programContext(spec)),
+      program: () => {
+        try {
+          return module.default(programContext(spec));
+        } finally {
+          // Registrations of the body's resources reach the mocks within a few turns.
+          setImmediate(() => setImmediate(open));
+        }
+      },
       project: spec.lab.id,
       stack: stackName(spec.student.id, spec.classId),
       preview: mode !== "apply",
@@ -52,18 +69,19 @@ export async function realize(
           : (severity, message) => onEvent?.({ kind: "diagnostic", severity, message }),
     });
   } catch (error) {
-    if (!realizer.failure) throw programFailed(spec, error);
+    if (!realizer.failure && !realizer.refused) throw programFailed(spec, error);
+  } finally {
+    open();
   }
+  if (realizer.unsupported.size > 0) throw unsupportedTypesError([...realizer.unsupported]);
+  if (realizer.problems.length > 0) throw invalidInputsError(realizer.problems);
   if (realizer.failure) throw realizer.failure;
   return { realizer, outputs };
 }
 
-/** The pass before anything is created: every type must be realizable and every input valid. */
+/** The program's hosts and declared types, from a run that touches no Docker (for `down`). */
 export async function checkProgram(spec: EnvironmentSpec, docker: (host: string | undefined) => Dockerode) {
-  const { realizer } = await realize(spec, "collect", docker);
-  if (realizer.unsupported.size > 0) throw unsupportedTypesError([...realizer.unsupported]);
-  if (realizer.problems.length > 0) throw invalidInputsError(realizer.problems);
-  return realizer;
+  return (await realize(spec, "collect", docker)).realizer;
 }
 
 /**

@@ -24,6 +24,12 @@ export interface RealizerOptions {
   docker: (host: string | undefined) => Dockerode;
   signal?: AbortSignal;
   onEvent?: (event: EngineEvent) => void;
+  /**
+   * apply: nothing changes in Docker before this settles (once the program's body has run and its
+   * first registrations are in), so a program declaring what this engine cannot make, or invalid
+   * inputs, is refused before anything is created.
+   */
+  gate?: Promise<void>;
 }
 
 type MockResult = pulumi.runtime.MockResourceResult;
@@ -65,6 +71,12 @@ export class Realizer implements pulumi.runtime.Mocks {
     const inputs = unwrapSecrets<Record<string, unknown>>(args.inputs);
     const resource = { name: args.name, type: args.type };
     if (this.opts.mode === "collect") return this.collect(kind, inputs, resource);
+    // Plan and apply validate as they go: the one run is also the check (no separate pass).
+    const problem = problemOf(kind, inputs, resource);
+    if (problem) {
+      this.problems.push(problem);
+      return { id: `${resource.name}-id`, state: inputs };
+    }
     const ctx: KindContext = {
       docker: this.opts.docker(host),
       spec: this.opts.spec,
@@ -92,12 +104,14 @@ export class Realizer implements pulumi.runtime.Mocks {
     inputs: Record<string, unknown>,
     resource: ResourceIdentity,
   ): MockResult {
-    try {
-      kind.validate?.(inputs as never, resource);
-    } catch (error) {
-      this.problems.push(`${resource.name}: ${(error as Error).message}`);
-    }
+    const problem = problemOf(kind, inputs, resource);
+    if (problem) this.problems.push(problem);
     return { id: `${resource.name}-id`, state: inputs };
+  }
+
+  /** What the program declared that this engine cannot realize (a lab bug): nothing may be changed. */
+  get refused(): boolean {
+    return this.unsupported.size > 0 || this.problems.length > 0;
   }
 
   private async plan(
@@ -108,7 +122,7 @@ export class Realizer implements pulumi.runtime.Mocks {
     try {
       const desired = await kind.desire(ctx, inputs);
       const [current] = await kind.current(ctx, desired);
-      const action = decide(desired, current);
+      const action = decide(desired, current, kind);
       this.changes.push({ action, ...ctx.resource });
       const state =
         current && action === "same" ? await kind.observe(ctx, desired, current) : kind.placeholder(desired);
@@ -124,20 +138,23 @@ export class Realizer implements pulumi.runtime.Mocks {
     ctx: KindContext,
     inputs: Record<string, unknown>,
   ): Promise<MockResult> {
+    await this.opts.gate;
     if (this.opts.signal?.aborted) this.failure ??= cancelledError();
-    if (this.failure) return { id: undefined, state: inputs };
+    if (this.failure || this.refused) return { id: undefined, state: inputs };
     let action: ResourceAction = "create";
     try {
       const desired = await kind.desire(ctx, inputs);
       const [current, ...strays] = await kind.current(ctx, desired);
-      action = decide(desired, current);
+      action = decide(desired, current, kind);
       if (action !== "same") this.emit(action, ctx.resource, "start");
       for (const stray of strays) await kind.remove(ctx, stray);
       if (current && action === "replace") await kind.remove(ctx, current);
       const state =
         current && action === "same"
           ? await keep(kind, ctx, desired, current)
-          : await kind.create(ctx, desired);
+          : current && action === "update" && kind.update
+            ? await kind.update(ctx, desired, current)
+            : await kind.create(ctx, desired);
       this.emit(action, ctx.resource, "done");
       this.changes.push({ action, ...ctx.resource });
       return { id: String(state.id), state };
@@ -168,12 +185,23 @@ export class Realizer implements pulumi.runtime.Mocks {
 
 export const declaredKey = (type: string, name: string) => `${type} ${name}`;
 
+/** The kind's own check of its inputs, as a line naming the resource; undefined when valid. */
+function problemOf(kind: ResourceKind, inputs: Record<string, unknown>, resource: ResourceIdentity) {
+  try {
+    kind.validate?.(inputs as never, resource);
+    return undefined;
+  } catch (error) {
+    return `${resource.name}: ${(error as Error).message}`;
+  }
+}
+
 const keep = (kind: ResourceKind, ctx: KindContext, desired: Desired, current: Current) =>
   kind.keep ? kind.keep(ctx, desired, current) : kind.observe(ctx, desired, current);
 
-function decide(desired: Desired<unknown>, current: Current | undefined): ResourceAction {
+function decide(desired: Desired<unknown>, current: Current | undefined, kind: ResourceKind): ResourceAction {
   if (!current) return "create";
-  return current.hash === desired.hash && current.reusable ? "same" : "replace";
+  if (current.hash === desired.hash && current.reusable) return "same";
+  return kind.update ? "update" : "replace";
 }
 
 /** A Docker API error becomes a sentence naming the resource; our own errors pass through. */

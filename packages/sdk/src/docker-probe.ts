@@ -1,3 +1,14 @@
+import type { ServiceConfigChange, ServiceView, SwarmConfigView, SwarmView, TaskView } from "./swarm-views";
+
+export type {
+  ServiceConfigChange,
+  ServiceView,
+  SwarmConfigView,
+  SwarmFileRef,
+  SwarmView,
+  TaskView,
+} from "./swarm-views";
+
 /**
  * The Docker engine as checks see it: a narrow, engine-agnostic view so checks stay small
  * and can be tested against a fake. Missing objects resolve to `undefined`, never throw.
@@ -14,6 +25,14 @@ export interface DockerProbe {
   containersWithLabels(labels: Record<string, string>): Promise<ContainerView[]>;
   /** A container's stdout and stderr, interleaved, like `docker logs`. */
   logs(container: string): Promise<string | undefined>;
+  /** The engine's Swarm membership (`docker info`); answers off a swarm too (state inactive). */
+  swarm(): Promise<SwarmView>;
+  /** A Swarm service by name or id. Off a manager the engine refuses: a throw, not undefined. */
+  service(name: string): Promise<ServiceView | undefined>;
+  /** A service's tasks, its history included (`docker service ps`); [] for a missing service. */
+  tasks(service: string): Promise<TaskView[]>;
+  /** A Swarm config by name or id. */
+  config(name: string): Promise<SwarmConfigView | undefined>;
   /**
    * Stops a container and starts a copy of it with the same configuration, as re-creating it
    * would (`docker rm` then the same `docker run`): named volumes and bind mounts are shared, the
@@ -33,12 +52,25 @@ export interface DockerProbe {
   /** `docker rmi` of one reference; a missing image is not an error. */
   removeImage?(ref: string): Promise<void>;
   /**
-   * A one-off container, like `docker run --rm --network none <image> <cmd...>`: `cmd` replaces
+   * A one-off container, like `docker run --rm --network none <image> <cmd...>` (or `opts.network`): `cmd` replaces
    * the image's CMD, its ENTRYPOINT stays. Resolves once it exits (or is killed at the timeout),
    * after removing it. A container the engine cannot start (executable not found) resolves with
    * the engine's exit code (126/127) and its message as logs. Absent from read-only probes.
    */
   run?(image: string, opts: RunOptions): Promise<RunResult>;
+  /**
+   * Creates the config `change.with`, points the service's reference to `change.replace` at it
+   * (the same file in its containers: a rolling update, under the service's update policy), runs
+   * `use`, then points the service back at `change.replace` (another rolling update) and removes
+   * the new config (left for `down`, labelled, if the engine still refuses). Rejects, changing
+   * nothing, when the service does not mount `change.replace`. Absent from read-only probes.
+   */
+  withServiceConfig?<T>(service: string, change: ServiceConfigChange, use: () => Promise<T>): Promise<T>;
+  /**
+   * Kills a container with SIGKILL, as a crash would, then removes it so no exited container is
+   * left behind (a Swarm task's container: Swarm replaces the task). Absent from read-only probes.
+   */
+  kill?(container: string): Promise<void>;
 }
 
 export interface RunOptions {
@@ -48,6 +80,8 @@ export interface RunOptions {
   labels: Record<string, string>;
   /** Kill the container when it is still running after this long (default 30 s). */
   timeoutMs?: number;
+  /** Attach it to this network instead of none (a Swarm overlay must be attachable). */
+  network?: string;
 }
 
 export interface RunResult {

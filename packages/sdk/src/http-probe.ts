@@ -6,6 +6,7 @@ export interface HttpResponse {
 
 export interface HttpRequest {
   method?: string;
+  /** A `host` header is sent as given: a proxy routing by host name can be asked for any name. */
   headers?: Record<string, string>;
   body?: string;
   /** Per-request timeout in milliseconds (default 5 s). */

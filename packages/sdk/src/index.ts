@@ -15,4 +15,5 @@ export * from "./mysql-query";
 export * from "./program-context";
 export * from "./published-url";
 export * from "./student";
+export * from "./swarm-publishing";
 export * from "./volume-mount";

@@ -1,4 +1,5 @@
 import type { Student } from "./student";
+import type { SwarmPublishing } from "./swarm-publishing";
 
 /** What a lab's program receives: everything that varies per student and per machine. */
 export interface ProgramContext {
@@ -26,4 +27,6 @@ export interface ProgramContext {
    * Docker host for a bind mount to see it.
    */
   dataDir?: string;
+  /** Swarm labs only: how services publish, chosen by labctl for this engine (see SwarmPublishing). */
+  swarm?: SwarmPublishing;
 }

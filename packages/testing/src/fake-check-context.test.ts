@@ -1,4 +1,13 @@
-import { containerView, fakeCheckContext, networkError, networkView, volumeView } from "./fake-check-context";
+import {
+  containerView,
+  fakeCheckContext,
+  networkError,
+  networkView,
+  serviceView,
+  swarmView,
+  taskView,
+  volumeView,
+} from "./fake-check-context";
 
 describe("fakeCheckContext", () => {
   const web = containerView({ name: "tp99-alice-web", labels: { "dev.labctl.lab": "tp99" } });
@@ -90,5 +99,57 @@ describe("fakeCheckContext", () => {
     const exited = containerView({ name: "job", state: { status: "exited", exitCode: 3 } });
     expect(exited.state).toEqual({ status: "exited", running: false, exitCode: 3 });
     expect(containerView().state.running).toBe(true);
+  });
+
+  it("serves Swarm tables on a manager, and refuses them off one as the engine does (503)", async () => {
+    const web = serviceView({ name: "tp99-alice-web", replicas: 3 });
+    const task = taskView(web, { slot: 2 });
+    const config = { id: "c1", name: "web-conf", labels: {}, data: "server {}" };
+    const manager = fakeCheckContext({
+      outputs: {},
+      swarm: swarmView(),
+      services: [web],
+      tasks: { [web.name]: [task] },
+      configs: [config],
+    });
+    expect(await manager.docker.swarm()).toMatchObject({ localNodeState: "active", controlAvailable: true });
+    expect(await manager.docker.service("tp99-alice-web-id")).toBe(web);
+    expect(await manager.docker.service("nope")).toBeUndefined();
+    expect(await manager.docker.tasks(web.id)).toEqual([task]);
+    expect(await manager.docker.tasks("nope")).toEqual([]);
+    expect(await manager.docker.config("web-conf")).toBe(config);
+    // A task made by the builder is current: its spec is the service's template.
+    expect(task.spec).toEqual(web.taskSpec);
+    expect(task).toMatchObject({ serviceId: web.id, state: "running", desiredState: "running" });
+
+    const plain = fakeCheckContext({ outputs: {}, services: [web] });
+    expect((await plain.docker.swarm()).localNodeState).toBe("inactive");
+    await expect(plain.docker.service("tp99-alice-web")).rejects.toMatchObject({ statusCode: 503 });
+    await expect(plain.docker.tasks("tp99-alice-web")).rejects.toThrow(/not a swarm manager/);
+  });
+
+  it("answers tasks with a function, and offers withServiceConfig and kill only with handlers", async () => {
+    const killed: string[] = [];
+    const swapped: string[] = [];
+    const deep = fakeCheckContext({
+      outputs: {},
+      swarm: swarmView(),
+      tasks: (service) => [taskView(serviceView({ name: service }))],
+      withServiceConfig: (service, change, use) => {
+        swapped.push(`${service}: ${change.replace} -> ${change.with.name}`);
+        return use();
+      },
+      kill: (name) => {
+        killed.push(name);
+      },
+    });
+    expect((await deep.docker.tasks("web"))[0]?.serviceId).toBe("web-id");
+    const change = { replace: "a", with: { name: "b", data: "", labels: {} } };
+    expect(await deep.docker.withServiceConfig?.("web", change, async () => "used")).toBe("used");
+    expect(swapped).toEqual(["web: a -> b"]);
+    await deep.docker.kill?.("c1");
+    expect(killed).toEqual(["c1"]);
+    expect(ctx.docker.withServiceConfig).toBeUndefined();
+    expect(ctx.docker.kill).toBeUndefined();
   });
 });

@@ -12,6 +12,10 @@ import type {
   RegistryAuth,
   RunOptions,
   RunResult,
+  ServiceView,
+  SwarmConfigView,
+  SwarmView,
+  TaskView,
   VolumeView,
 } from "@labctl/sdk";
 
@@ -43,9 +47,28 @@ export interface FakeCheckContextOptions<O extends LabOutputs> {
   run?: (image: string, opts: RunOptions) => Awaitable<RunResult>;
   /** Answers `docker.pullImage`/`pushImage`/`removeImage`; without it the probe has none of them. */
   imageTransfer?: (op: "pull" | "push" | "remove", ref: string, auth?: RegistryAuth) => Awaitable<void>;
+  /** The engine's Swarm membership; without it the engine is in no swarm (like most engines). */
+  swarm?: SwarmView;
+  /** Swarm services, found by name or id; the tables below are read at each call, so a test may change them. */
+  services?: ServiceView[];
+  /** Service name -> its tasks (history included), or a function answering `docker.tasks`. */
+  tasks?: Record<string, TaskView[]> | ((service: string) => Awaitable<TaskView[]>);
+  configs?: SwarmConfigView[];
+  /** Answers `docker.withServiceConfig`; without it the probe has none, like a read-only probe. */
+  withServiceConfig?: DockerProbe["withServiceConfig"];
+  /** Answers `docker.kill`; without it the probe has none. */
+  kill?: (container: string) => Awaitable<void>;
   /** When set, every Docker call rejects with it: the engine is unreachable. */
   dockerError?: Error;
 }
+
+/** What a real engine answers to the Swarm API when it is no manager (a 503). */
+const NOT_A_MANAGER = Object.assign(
+  new Error(
+    '(HTTP code 503) unexpected - This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+  ),
+  { statusCode: 503 },
+);
 
 /** An Error shaped like a Node network failure (`err.code`), as the real HTTP probe throws it. */
 export function networkError(code: string, message = `connect ${code}`): Error {
@@ -66,6 +89,12 @@ export function fakeCheckContext<O extends LabOutputs>(opts: FakeCheckContextOpt
     if (opts.dockerError) throw opts.dockerError;
     return value();
   };
+  // Off a manager the Swarm API refuses, as the engine does.
+  const manager = <T>(value: () => Awaitable<T>): Promise<T> =>
+    answer(() => {
+      if (!opts.swarm?.controlAvailable) throw NOT_A_MANAGER;
+      return value();
+    });
   const docker: DockerProbe = {
     version: () => answer(() => ({ version: "20.10.24", apiVersion: "1.41" })),
     container: (name) => answer(() => byName(containers, name)),
@@ -83,6 +112,17 @@ export function fakeCheckContext<O extends LabOutputs>(opts: FakeCheckContextOpt
         containers.filter((c) => Object.entries(labels).every(([key, value]) => c.labels[key] === value)),
       ),
     logs: (name) => answer(() => opts.logs?.[name]),
+    swarm: () =>
+      answer(() => opts.swarm ?? swarmView({ localNodeState: "inactive", controlAvailable: false })),
+    service: (name) => manager(() => byName(opts.services, name)),
+    tasks: (service) =>
+      manager(() => {
+        const { tasks } = opts;
+        if (typeof tasks === "function") return tasks(service);
+        const named = byName(opts.services, service)?.name ?? service;
+        return tasks?.[named] ?? [];
+      }),
+    config: (name) => manager(() => byName(opts.configs, name)),
   };
   const { withReplica } = opts;
   if (withReplica) docker.withReplica = (name, use) => answer(() => withReplica(name, use));
@@ -94,6 +134,9 @@ export function fakeCheckContext<O extends LabOutputs>(opts: FakeCheckContextOpt
     docker.pushImage = (ref, auth) => answer(() => transfer("push", ref, auth));
     docker.removeImage = (ref) => answer(() => transfer("remove", ref));
   }
+  const { withServiceConfig: swap, kill } = opts;
+  if (swap) docker.withServiceConfig = (service, change, use) => manager(() => swap(service, change, use));
+  if (kill) docker.kill = (name) => answer(() => kill(name));
   return {
     lab,
     studentId,
@@ -152,6 +195,59 @@ export function networkView(partial: Partial<NetworkView> & { name: string }): N
     internal: false,
     labels: {},
     containers: [],
+    ...partial,
+  };
+}
+
+/** An engine that is the manager of a one-node swarm (override to make it a worker, or in none). */
+export function swarmView(partial: Partial<SwarmView> = {}): SwarmView {
+  return {
+    localNodeState: "active",
+    controlAvailable: true,
+    nodeId: "node1",
+    error: "",
+    managers: 1,
+    nodes: 1,
+    ...partial,
+  };
+}
+
+/** A replicated service with one replica and an empty task template. */
+export function serviceView(partial: Partial<ServiceView> & { name: string }): ServiceView {
+  return {
+    id: `${partial.name}-id`,
+    labels: {},
+    version: 10,
+    image: "image:latest",
+    replicas: 1,
+    taskSpec: { ContainerSpec: { Image: partial.image ?? "image:latest" } },
+    env: {},
+    configs: [],
+    secrets: [],
+    networks: [],
+    endpointMode: "vip",
+    inspect: JSON.stringify({ Spec: { Name: partial.name } }),
+    ...partial,
+  };
+}
+
+/** A running task of `service` (its `taskSpec` copied: it is current), in slot 1 unless told. */
+export function taskView(service: ServiceView, partial: Partial<TaskView> = {}): TaskView {
+  const id = partial.id ?? `${service.name}-task${partial.slot ?? 1}`;
+  return {
+    id,
+    serviceId: service.id,
+    slot: 1,
+    nodeId: "node1",
+    desiredState: "running",
+    state: "running",
+    message: "started",
+    error: "",
+    containerId: `${id}-container`,
+    spec: structuredClone(service.taskSpec),
+    addresses: {},
+    createdAt: "2026-12-01T20:00:00.000000000Z",
+    updatedAt: "2026-12-01T20:00:01.000000000Z",
     ...partial,
   };
 }

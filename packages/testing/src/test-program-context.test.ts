@@ -30,3 +30,10 @@ describe("testProgramContext", () => {
     expect(() => ctx.secret("rootPassword")).toThrow('undeclared secret "rootPassword"');
   });
 });
+
+describe("testProgramContext's swarm", () => {
+  it("passes the publishing mode through, absent when the test gives none", () => {
+    expect(testProgramContext({ ...env, swarm: { mode: "mesh" } }).swarm).toEqual({ mode: "mesh" });
+    expect(testProgramContext(env).swarm).toBeUndefined();
+  });
+});

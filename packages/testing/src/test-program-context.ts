@@ -1,5 +1,5 @@
 import { LABCTL_VERSION, objectName } from "@labctl/core";
-import { DEFAULT_CLASS, labelsFor, type ProgramContext } from "@labctl/sdk";
+import { DEFAULT_CLASS, labelsFor, type ProgramContext, type SwarmPublishing } from "@labctl/sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 /** What a resolved EnvironmentSpec would give a lab's program, for program tests under mocks. */
@@ -13,6 +13,8 @@ export interface TestEnvironment {
   secrets?: Record<string, string>;
   bindAddress?: string;
   dataDir?: string;
+  /** Swarm labs: the publishing mode labctl chose for the engine (ProgramContext.swarm). */
+  swarm?: SwarmPublishing;
 }
 
 const studentOf = (env: TestEnvironment) => env.studentId ?? "alice";
@@ -46,5 +48,6 @@ export function testProgramContext(env: TestEnvironment): ProgramContext {
     bindAddress: env.bindAddress ?? "127.0.0.1",
     secret: (name) => pulumi.secret(lookup("secret", env.secrets, name)),
     dataDir: env.dataDir,
+    swarm: env.swarm,
   };
 }

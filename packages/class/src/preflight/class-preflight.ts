@@ -1,6 +1,7 @@
 import { dockerPortOwner, type EnvironmentSpec, isPortFree, ownedBy, type PlannedObject } from "@labctl/core";
 import { ExitCode, LabctlError, selectorFor } from "@labctl/sdk";
 import type Dockerode from "dockerode";
+import { pLimit } from "../p-limit";
 import { freeSubnets, type KnownPools, knownAddressPools } from "./address-pools";
 import { dockerInventory } from "./docker-inventory";
 import {
@@ -18,6 +19,8 @@ export interface ClassPreflightOptions {
   plan?: (spec: EnvironmentSpec) => Promise<PlannedObject[]>;
   /** The engine's address pools; default: what `knownAddressPools` can tell. */
   pools?: KnownPools;
+  /** Plans run at once (each holds a program run in memory); default 4. */
+  concurrency?: number;
 }
 
 const selectorOf = (spec: EnvironmentSpec) =>
@@ -55,11 +58,12 @@ export async function classPreflight(
   const { docker, plan } = opts;
   if (docker && plan) {
     // A program that cannot even be planned fails its student's `up` with the real error instead.
+    const limit = pLimit(opts.concurrency ?? 4);
     const envs: PlannedEnvironment[] = await Promise.all(
       specs.map(async (spec) => ({
         student: spec.student.id,
         selector: selectorOf(spec),
-        objects: await plan(spec).catch(() => []),
+        objects: await limit(() => plan(spec)).catch(() => []),
       })),
     );
     const inventory = await dockerInventory(docker);

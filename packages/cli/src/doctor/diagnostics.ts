@@ -88,7 +88,7 @@ export async function runDiagnostics(
   }
   const [docker, pulumi] = await Promise.all([
     config
-      ? dockerFindings(config, LABS, opts.budgets)
+      ? dockerFindings(config, LABS, opts.budgets, home)
       : Promise.resolve<DoctorFinding[]>([
           {
             name: "docker",

@@ -1,4 +1,4 @@
-import { type LabctlConfig, mapImage } from "@labctl/core";
+import { type LabctlConfig, type LabctlHome, loadInfra, mapImage } from "@labctl/core";
 import { type DockerBudgets, dockerClient, pingDocker } from "@labctl/docker";
 import { isLabctlError, type Lab } from "@labctl/sdk";
 import type { DoctorFinding } from "./diagnostics";
@@ -23,12 +23,14 @@ export function hostSource(config: LabctlConfig): string {
 /**
  * The engine at the host in force: a ping with the short budget first, so a wedged engine is a
  * `fail` within seconds naming the host and the time waited; then its version and, when it
- * answers, which lab images (after the image map) it has.
+ * answers, which lab images (after the image map) it has and, for each platform the labs use
+ * that has an infra package (swarm), what that package says of the engine.
  */
 export async function dockerFindings(
   config: LabctlConfig,
   labs: readonly Lab[],
   budgets: Partial<DockerBudgets> = {},
+  home?: LabctlHome,
 ): Promise<DoctorFinding[]> {
   const host = config.dockerHost;
   const findings: DoctorFinding[] = [
@@ -49,6 +51,27 @@ export async function dockerFindings(
     return findings;
   }
   for (const lab of labs) findings.push(await labImages(docker, config, lab));
+  if (home) findings.push(...(await platformFindings(docker, config, labs, home)));
+  return findings;
+}
+
+/** The platform as its infra package sees it (swarm: in a swarm, manager, created by labctl, mode). */
+async function platformFindings(
+  docker: ReturnType<typeof dockerClient>,
+  config: LabctlConfig,
+  labs: readonly Lab[],
+  home: LabctlHome,
+): Promise<DoctorFinding[]> {
+  const findings: DoctorFinding[] = [];
+  for (const platform of [...new Set(labs.map((lab) => lab.platform))]) {
+    const describe = loadInfra(platform)?.describe;
+    if (!describe) continue;
+    try {
+      findings.push(...(await describe({ home, docker, publishing: config.swarmPublishing })));
+    } catch (e) {
+      findings.push({ name: platform, status: "warn", detail: `could not be looked at: ${explain(e)}` });
+    }
+  }
   return findings;
 }
 

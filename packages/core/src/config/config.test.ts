@@ -19,10 +19,16 @@ describe("loadConfig", () => {
       portBase: 20000,
       portBlockSize: 100,
       images: {},
+      swarmPublishing: "auto",
       dockerHost: "unix:///var/run/docker.sock",
       dockerHostSource: "default",
       origin: { file: undefined, engine: "default", images: { config: 0 } },
     });
+  });
+
+  it("reads the Swarm publishing choice and refuses an unknown one", () => {
+    expect(loadConfig(homeWith("swarmPublishing: mesh\n"), {}).swarmPublishing).toBe("mesh");
+    expect(() => loadConfig(homeWith("swarmPublishing: ingress\n"), {})).toThrow(/swarmPublishing/);
   });
 
   it("reads the file and lets the environment override it", () => {

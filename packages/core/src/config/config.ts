@@ -21,6 +21,11 @@ const configSchema = z
     images: imageMap.default({}),
     /** Docker engine host (unix://, tcp://, ssh://); checked, and overridden, by resolveDockerHost. */
     dockerHost: z.string().optional(),
+    /**
+     * Swarm labs: how services publish. "auto" looks at the local engine's kernel (IPVS: mesh,
+     * else host) and takes "host" for a remote engine; "mesh" or "host" forces one.
+     */
+    swarmPublishing: z.enum(["auto", "mesh", "host"]).default("auto"),
   })
   .strict();
 

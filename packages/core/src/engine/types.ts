@@ -1,4 +1,11 @@
-import type { EngineRunOptions, Lab, LabOutputs, ResourceChange, Student } from "@labctl/sdk";
+import type {
+  EngineRunOptions,
+  Lab,
+  LabOutputs,
+  ResourceChange,
+  Student,
+  SwarmPublishing,
+} from "@labctl/sdk";
 import type { LabctlHome } from "../home/labctl-home";
 
 export type { EngineEvent, EngineRunOptions, ResourceAction, ResourceChange } from "@labctl/sdk";
@@ -24,6 +31,8 @@ export interface EnvironmentSpec {
   dockerHost?: string;
   /** A host directory owned by this environment, for bind-mounted files (see ProgramContext.dataDir). */
   dataDir?: string;
+  /** Swarm labs: the publishing mode the platform's infra package chose (recorded by `up`). */
+  swarm?: SwarmPublishing;
 }
 
 export interface UpResult {
@@ -71,8 +80,6 @@ export interface ClassEngine extends Engine {
   prepare?(labs: Lab[], opts?: EngineRunOptions): Promise<void>;
   /** The objects an environment's program declares, computed without creating anything (pre-flight). */
   plan?(spec: EnvironmentSpec): Promise<PlannedObject[]>;
-  /** Stops worker processes. */
-  close?(): Promise<void>;
 }
 
 /**

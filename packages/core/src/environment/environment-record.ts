@@ -1,5 +1,6 @@
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import type { SwarmPublishing } from "@labctl/sdk";
 import { z } from "zod";
 import type { EngineName } from "../engine/types";
 import { isLabctlError } from "../errors";
@@ -14,6 +15,8 @@ export interface EnvironmentRecord {
   classId: string;
   engine: EngineName;
   ports: Record<string, number>;
+  /** Swarm labs: the publishing mode `up` used, so verify and down see the same one (absent in older records). */
+  swarm?: SwarmPublishing;
   createdAt: string;
   updatedAt: string;
 }
@@ -28,6 +31,7 @@ const recordKind: StateFileKind<EnvironmentRecord> = {
     classId: id,
     engine: z.enum(["pulumi", "docker"]),
     ports: z.record(z.string(), z.number().int()),
+    swarm: z.object({ mode: z.enum(["mesh", "host"]) }).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   }),

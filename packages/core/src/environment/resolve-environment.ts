@@ -2,10 +2,12 @@ import { join } from "node:path";
 import { type Lab, labelsFor, type Student } from "@labctl/sdk";
 import { type LabctlConfig, mapImage } from "../config/config";
 import type { EnvironmentSpec } from "../engine/types";
+import { isLabctlError } from "../errors";
 import { environmentDir, type LabctlHome } from "../home/labctl-home";
 import { type PortPlan, planPorts } from "../ports/port-allocator";
 import { readSecrets } from "../secrets/secret-store";
 import { LABCTL_VERSION } from "../version";
+import { readRecord } from "./environment-record";
 
 /**
  * A spec with, when its ports are not recorded yet, the plan `up` commits once its pre-flight
@@ -56,5 +58,26 @@ export function specFor(
     dockerHost: config.dockerHost,
     // Inside the environment's directory, so `down` removes it with the record and secrets.
     dataDir: join(envDir, "data"),
+    ...recordedSwarm(home, classId, lab, student.id),
   };
+}
+
+/**
+ * The publishing mode `up` recorded (swarm labs), so verify and down run the program as up did.
+ * A corrupt record is not this function's to report: the verbs read it first and stop there.
+ */
+function recordedSwarm(
+  home: LabctlHome,
+  classId: string,
+  lab: Lab,
+  student: string,
+): Partial<EnvironmentSpec> {
+  if (lab.platform !== "swarm") return {};
+  try {
+    const swarm = readRecord(home, classId, lab.id, student)?.swarm;
+    return swarm ? { swarm } : {};
+  } catch (error) {
+    if (isLabctlError(error)) return {};
+    throw error;
+  }
 }

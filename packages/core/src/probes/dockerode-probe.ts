@@ -11,6 +11,7 @@ import type { DockerProbe, ExecResult } from "@labctl/sdk";
 import type Docker from "dockerode";
 import { pullImage, pushImage, removeImage } from "./image-transfer";
 import { runContainer } from "./run-container";
+import { swarmProbe } from "./swarm-probe";
 
 const MAX_OUTPUT = 1024 * 1024;
 
@@ -83,5 +84,6 @@ export function dockerodeProbe(docker: Docker): DockerProbe {
     pushImage: (ref, auth) => pushImage(docker, ref, auth),
     removeImage: (ref) => removeImage(docker, ref),
     run: (image, opts) => runContainer(docker, image, opts),
+    ...swarmProbe(docker),
   };
 }

@@ -1,8 +1,13 @@
 import type { HttpProbe } from "@labctl/sdk";
+import { hostHeader, hostHeaderRequest } from "./host-header-request";
 
-/** Plain HTTP with fetch; errors carry the underlying cause's code (ECONNREFUSED, ...). */
+/**
+ * Plain HTTP with fetch; errors carry the underlying cause's code (ECONNREFUSED, ...). A request
+ * naming its Host goes through node:http, which sends it (fetch would not).
+ */
 export const fetchHttpProbe: HttpProbe = {
   async request(url, req = {}) {
+    if (hostHeader(req) !== undefined) return hostHeaderRequest(url, req);
     try {
       const res = await fetch(url, {
         method: req.method ?? "GET",

@@ -6,7 +6,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_LOGS = 64 * 1024;
 
 /**
- * `docker run --rm --network none <image> <cmd...>` for checks: create, start, wait, read the
+ * `docker run --rm --network none <image> <cmd...>` (or `--network <opts.network>`) for checks: create, start, wait, read the
  * logs, remove. The container carries the environment's labels so `down` finds it should this
  * process die before removing it. A start the engine refuses (the command is not in the image)
  * is a result, like the docker CLI's exit 126/127, not a thrown error.
@@ -16,7 +16,7 @@ export async function runContainer(docker: Docker, image: string, opts: RunOptio
     Image: image,
     Cmd: opts.cmd,
     Labels: opts.labels,
-    HostConfig: { NetworkMode: "none" },
+    HostConfig: { NetworkMode: opts.network ?? "none" },
   });
   try {
     try {

@@ -26,5 +26,6 @@ export function programContext(spec: EnvironmentSpec): ProgramContext {
     secret: (name) => pulumi.secret(lookup("secret", spec.secrets, name)),
     dockerHost: spec.dockerHost,
     dataDir: spec.dataDir,
+    swarm: spec.swarm,
   };
 }

@@ -32,30 +32,48 @@ type RegisterRequest = {
 
 // Pulumi internals the public API does not expose: a per-run state store (what the Automation
 // API's inline programs use) and the RPC drain that waits for every registration to finish.
+type Store = { settings: { engine?: unknown }; terminated?: boolean };
 const state: {
   withLocalStorage<T>(callback: () => Promise<T>): Promise<T>;
-  getStore(): { settings: { engine?: unknown } };
+  getStore(): Store;
+  getLocalStore(): Store | undefined;
 } = require("@pulumi/pulumi/runtime/state");
 const settings: { waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
 
 const SEVERITY: Record<number, Severity | undefined> = { 1: "info", 2: "warning", 3: "error" };
 
-let queue: Promise<unknown> = Promise.resolve();
+/** Each running program's collector of unhandled rejections, by its Pulumi store. */
+const collectors = new WeakMap<Store, (reason: unknown) => void>();
+let routing = false;
+
+/**
+ * Pulumi rejects every output of a failed registration, often with nobody listening. Node runs
+ * this listener in the async context of the rejected promise, so the run it belongs to is the
+ * one whose store is current: each run gets its own rejections, never a neighbour's. Installed
+ * once; a rejection outside any run is rethrown, as Node would without a listener.
+ */
+function routeRejections() {
+  if (routing) return;
+  routing = true;
+  process.on("unhandledRejection", (reason) => {
+    const store = state.getLocalStore();
+    const collect = store && collectors.get(store);
+    if (!collect) throw reason;
+    collect(reason);
+  });
+}
 
 /**
  * Runs a Pulumi program under the mock runtime and resolves its outputs to plain values, secrets
- * unwrapped. Pulumi's runtime is process-global (module-level monitor, resource chain, root stack):
- * runs are serialized here, one program at a time per process. Running several students at once
- * needs one worker (thread or process) per program; a Lab's program loader is a closure, so a
- * worker would have to load the lab by package name itself: that seam is `ProgramRun`.
+ * unwrapped. Each run has its own Pulumi store (monitor, options, RPC drain, stack), so several
+ * programs run at once in one process: a class run fans out here, without worker processes.
  */
 export function runProgram(run: ProgramRun): Promise<Record<string, unknown>> {
-  const result = queue.then(() => state.withLocalStorage(() => runExclusive(run)));
-  queue = result.catch(() => undefined);
-  return result;
+  routeRejections();
+  return state.withLocalStorage(() => runInStore(run));
 }
 
-async function runExclusive(run: ProgramRun): Promise<Record<string, unknown>> {
+async function runInStore(run: ProgramRun): Promise<Record<string, unknown>> {
   await pulumi.runtime.setMocks(run.mocks, run.project, run.stack, run.preview);
   if (run.onRegister) watchRegistrations(run.onRegister);
   const store = state.getStore();
@@ -64,17 +82,14 @@ async function runExclusive(run: ProgramRun): Promise<Record<string, unknown>> {
     if (severity === "error") loggedErrors.push(message);
     run.onDiagnostic?.(severity, message);
   });
-  // Pulumi rejects every output of a failed registration, often with nobody listening; collect
-  // those (as Pulumi's own language host does) instead of letting Node crash the process.
   const rejections: unknown[] = [];
-  const onRejection = (reason: unknown) => rejections.push(reason);
-  process.on("unhandledRejection", onRejection);
+  collectors.set(store, (reason) => rejections.push(reason));
   // A program that throws is caught here: thrown inside Pulumi's stack it would also surface as
   // unhandled rejections.
   let programError: { error: unknown } | undefined;
   const program = async () => {
     try {
-      return await run.program();
+      return await withoutStacks(run.program)();
     } catch (error) {
       programError = { error };
       return {};
@@ -83,14 +98,35 @@ async function runExclusive(run: ProgramRun): Promise<Record<string, unknown>> {
   try {
     const outputs = await pulumi.runtime.runInPulumiStack(program);
     await settings.waitForRPCs();
+    // Node reports unhandled rejections once the microtask queue drains: give them one turn.
+    await new Promise((resolve) => setImmediate(resolve));
     if (programError) throw programError.error;
     if (rejections.length > 0) throw rejections[0];
     if (loggedErrors.length > 0) throw new Error(`the program logged errors: ${loggedErrors.join("; ")}`);
     return (outputs ?? {}) as Record<string, unknown>;
   } finally {
     await settings.waitForRPCs().catch(() => undefined);
-    process.off("unhandledRejection", onRejection);
+    // Pulumi's leak check (one exit hook per process) must not flag a run that has ended.
+    store.terminated = true;
   }
+}
+
+/**
+ * The program's synchronous body, where it registers its resources, without stack traces: Pulumi
+ * formats `new Error().stack` for every promise it makes there (about a third of a no-op class
+ * up's CPU). Nothing else runs during a synchronous call, so other runs keep theirs; labctl's
+ * messages never show those stacks.
+ */
+function withoutStacks<T>(program: () => T): () => T {
+  return () => {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return program();
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  };
 }
 
 /** Wraps this run's (mock) monitor: each registration request is shown before it is served. */

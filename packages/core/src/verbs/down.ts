@@ -1,9 +1,10 @@
-import { teardown } from "@labctl/docker";
+import { dockerClient, teardown } from "@labctl/docker";
 import { selectorFor } from "@labctl/sdk";
 import type Dockerode from "dockerode";
 import type { DownResult, Engine, EngineRunOptions, EnvironmentSpec } from "../engine/types";
 import { readRecord, removeEnvironmentDir } from "../environment/environment-record";
 import type { LabctlHome } from "../home/labctl-home";
+import { loadInfra } from "../infra/load-infra";
 import { withEnvironmentLock } from "../state/environment-lock";
 
 export interface DownSummary extends DownResult {
@@ -23,6 +24,8 @@ export interface DownOptions extends EngineRunOptions {
  * the engine's state lost track of), then forgets it: the environment's folder goes, with the
  * record, the generated secrets and the docker engine's outputs (credentials in clear). The
  * folder is `environmentDir`'s: validated ids, inside the home. Ports stay allocated (stable).
+ * Last, a platform's infra package undoes what its prepare created, once nothing of labctl's
+ * runs there any more (it checks that itself: other environments may share the swarm).
  */
 export async function down(
   home: LabctlHome,
@@ -38,6 +41,8 @@ export async function down(
     const result = await engine.down(spec, opts);
     const swept = opts.docker ? await teardown(opts.docker, selectorFor(key), opts) : [];
     removeEnvironmentDir(home, key.classId, key.lab, key.student);
+    const release = loadInfra(spec.lab.platform)?.release;
+    if (release) await release({ home, docker: opts.docker ?? dockerClient(spec.dockerHost) });
     return {
       lab: key.lab,
       student: key.student,

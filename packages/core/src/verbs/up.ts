@@ -1,10 +1,11 @@
-import { crashLoopError, crashLoops } from "@labctl/docker";
+import { crashLoopError, crashLoops, dockerClient } from "@labctl/docker";
 import { type LabOutputs, selectorFor } from "@labctl/sdk";
 import type Docker from "dockerode";
 import type { Engine, EngineRunOptions, EnvironmentSpec, ResourceChange } from "../engine/types";
 import { readRecord, writeRecord } from "../environment/environment-record";
 import type { ResolvedEnvironment } from "../environment/resolve-environment";
 import { environmentDir, type LabctlHome } from "../home/labctl-home";
+import { loadInfra } from "../infra/load-infra";
 import { dockerPortOwner, ownedBy } from "../ports/docker-port-owners";
 import { commitChecked } from "../ports/port-allocator";
 import { assertPortsFree } from "../ports/port-preflight";
@@ -32,6 +33,9 @@ export interface UpOptions extends EngineRunOptions {
  * Builds (or brings up to date) one environment, holding its lock: engine pre-flight, port
  * pre-flight, then (only then) new ports recorded and missing secrets generated, then the
  * engine's up and the record. A refused `up` leaves ports.json and the home as they were.
+ * A platform with an infra package (swarm) is made ready after the port pre-flight, so a port
+ * refusal changes nothing on the engine; what it says (the publishing mode) goes into the spec
+ * and the record, so verify and down run the program as up did.
  */
 export async function up(
   home: LabctlHome,
@@ -60,10 +64,19 @@ export async function up(
     } else {
       await portsFree(ports);
     }
+    const infra = loadInfra(lab.platform);
+    const ready = infra
+      ? await infra.prepare({
+          home,
+          docker: opts.docker ?? dockerClient(planned.dockerHost),
+          signal: opts.signal,
+        })
+      : {};
     const spec: EnvironmentSpec = {
       ...planned,
       ports,
       secrets: ensureSecrets(environmentDir(home, classId, lab.id, student.id), lab.secrets),
+      ...(ready.swarm && { swarm: ready.swarm }),
     };
     const result = await engine.up(spec, opts);
     // A container without a healthcheck that crashes and restarts looks "running" for an
@@ -75,6 +88,7 @@ export async function up(
       classId: spec.classId,
       engine: engine.name,
       ports: spec.ports,
+      ...(spec.swarm && { swarm: spec.swarm }),
     });
     if (looping.length > 0) throw crashLoopError(looping);
     return {

@@ -44,6 +44,11 @@ export interface ResourceKind<I = Record<string, unknown>> {
   observe(ctx: KindContext, desired: Desired<I>, current: Current): Promise<State>;
   /** The state of a kept object on up; defaults to `observe` (a container may wait to be ready again). */
   keep?(ctx: KindContext, desired: Desired<I>, current: Current): Promise<State>;
+  /**
+   * Changes the object in place when its inputs changed (a Swarm service's rolling update); a kind
+   * without it is replaced (remove, then create).
+   */
+  update?(ctx: KindContext, desired: Desired<I>, current: Current): Promise<State>;
   remove(ctx: KindContext, current: Current): Promise<void>;
   /** The state a preview reports for an object not created yet. */
   placeholder(desired: Desired<I>): State;

@@ -1,62 +1,87 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { labelMap } from "@labctl/core";
 import { removeObject } from "@labctl/docker";
-import { ExitCode, LabctlError } from "@labctl/sdk";
-import { parseGoDuration } from "../go-duration";
+import { BOOKKEEPING } from "@labctl/sdk";
 import { inputsHash, objectLabels } from "../object-labels";
+import { serviceDrift } from "../translate/service-drift";
 import type { ServiceInputs } from "../translate/service-inputs";
 import { serviceSpec } from "../translate/service-spec";
 import { freeName, labelledCurrent } from "./labelled-objects";
-import type { Desired, KindContext, ResourceKind } from "./resource-kind";
+import type { Current, Desired, KindContext, ResourceKind, State } from "./resource-kind";
+import { convergeTimings, waitForService } from "./service-converge";
+import { resolveServiceRefs } from "./service-refs";
 
-const DEFAULT_CONVERGE_NS = 3 * 60e9;
-
-/** With a convergeConfig, like the provider: wait until as many tasks run as there are replicas. */
-async function converge(ctx: KindContext, desired: Desired<ServiceInputs>, id: string): Promise<void> {
-  const config = desired.inputs.convergeConfig;
-  if (!config || desired.inputs.mode?.global) return;
-  const replicas = desired.inputs.mode?.replicated?.replicas ?? 1;
-  const deadline = Date.now() + (parseGoDuration(config.timeout) ?? DEFAULT_CONVERGE_NS) / 1e6;
-  const delayMs = (parseGoDuration(config.delay) ?? 1e9) / 1e6;
-  for (;;) {
-    const tasks = await ctx.docker.listTasks({ filters: { service: [id], "desired-state": ["running"] } });
-    const running = tasks.filter((task) => task.Status?.State === "running").length;
-    if (running >= replicas) return;
-    if (Date.now() >= deadline) {
-      const errors = [...new Set(tasks.map((task) => task.Status?.Err).filter(Boolean))].join("; ");
-      throw new LabctlError(
-        `service ${desired.name} has ${running}/${replicas} tasks running${errors ? `: ${errors}` : ""}`,
-        `look at \`docker service ps ${desired.name} --no-trunc\`, fix the lab or its image, then run up again`,
-        ExitCode.infrastructure,
-        "SERVICE_NOT_CONVERGED",
-      );
-    }
-    await sleep(delayMs, undefined, { signal: ctx.signal });
-  }
+/** The service's spec as labctl sends it: the object's labels, and the task containers' too. */
+function specFor(ctx: KindContext, desired: Desired<ServiceInputs>) {
+  const labels = objectLabels(ctx.spec, labelMap(desired.inputs.labels), ctx.resource, desired.hash);
+  // Task containers: the environment and resource, no spec hash (a label-only change of the
+  // service must not restart its tasks).
+  const { [BOOKKEEPING.spec]: _hash, ...taskLabels } = labels;
+  return serviceSpec(desired.inputs, desired.name, labels, taskLabels);
 }
 
-/** `docker.Service` (Swarm). Off a Swarm manager Docker answers 503, reported as is. */
+async function converged(ctx: KindContext, desired: Desired<ServiceInputs>, id: string, afterUpdate = false) {
+  await waitForService(
+    ctx.docker,
+    { id, name: desired.name },
+    { ...convergeTimings(desired.inputs.convergeConfig), signal: ctx.signal, afterUpdate },
+  );
+  return state(desired, id);
+}
+
+const state = (desired: Desired<ServiceInputs>, id: string): State => ({
+  ...desired.inputs,
+  id,
+  name: desired.name,
+});
+
+/**
+ * `docker.Service` (Swarm). Off a Swarm manager Docker answers 503, reported as is. Changed inputs
+ * update the service in place (a rolling update, by its updateConfig), and up waits, within a
+ * budget, until its tasks run at the new spec.
+ */
 export const serviceKind: ResourceKind<ServiceInputs> = {
   validate(inputs, resource) {
     serviceSpec(inputs, inputs.name ?? resource.name, {});
   },
   async desire(ctx, inputs) {
-    const { convergeConfig, ...shape } = inputs;
-    return { inputs, name: inputs.name ?? ctx.resource.name, hash: inputsHash(ctx.resource.type, shape) };
+    const resolved = await resolveServiceRefs(ctx.docker, inputs);
+    // How long to wait is not part of the object.
+    const { convergeConfig, ...shape } = resolved;
+    return {
+      inputs: resolved,
+      name: resolved.name ?? ctx.resource.name,
+      hash: inputsHash(ctx.resource.type, shape),
+    };
   },
-  current: (ctx) => labelledCurrent(ctx, "service"),
+  async current(ctx, desired) {
+    const found = await labelledCurrent(ctx, "service");
+    const first = found[0];
+    if (first && first.hash === desired.hash) {
+      // Scaled or updated behind labctl's back (the labels still say "same"): update it back.
+      const live = await ctx.docker.getService(first.id).inspect();
+      first.reusable = serviceDrift(specFor(ctx, desired), live.Spec) === undefined;
+    }
+    return found;
+  },
   async create(ctx, desired) {
     await freeName(ctx, "service", desired.name);
-    const labels = objectLabels(ctx.spec, labelMap(desired.inputs.labels), ctx.resource, desired.hash);
-    const service = await ctx.docker.createService(serviceSpec(desired.inputs, desired.name, labels));
-    await converge(ctx, desired, service.id);
-    return { ...desired.inputs, id: service.id, name: desired.name };
+    const service = await ctx.docker.createService(specFor(ctx, desired));
+    return converged(ctx, desired, service.id);
   },
-  observe: async (_ctx, desired, current) => ({ ...desired.inputs, id: current.id, name: desired.name }),
-  async keep(ctx, desired, current) {
-    await converge(ctx, desired, current.id);
-    return { ...desired.inputs, id: current.id, name: desired.name };
+  async update(ctx, desired, current: Current) {
+    // Swarm cannot rename a service: a new name is a new service.
+    if (current.name !== desired.name) {
+      await serviceKind.remove(ctx, current);
+      return serviceKind.create(ctx, desired);
+    }
+    const service = ctx.docker.getService(current.id);
+    const live = await service.inspect();
+    // The version index makes Docker refuse the update if someone changed the service meanwhile.
+    await service.update({ _query: { version: live.Version.Index }, _body: specFor(ctx, desired) });
+    return converged(ctx, desired, current.id, true);
   },
+  observe: async (_ctx, desired, current) => state(desired, current.id),
+  keep: (ctx, desired, current) => converged(ctx, desired, current.id),
   remove: (ctx, current) =>
     removeObject(ctx.docker, { kind: "service", id: current.id, name: current.name, labels: {} }),
   placeholder: (desired) => ({ ...desired.inputs, id: `(service ${desired.name})`, name: desired.name }),

@@ -82,4 +82,66 @@ describe("serviceSpec", () => {
       serviceSpec({ taskSpec: { containerSpec: { image: "x" } }, mode: { global: true } }, "s", {}).Mode,
     ).toEqual({ Global: {} });
   });
+
+  it("puts the program's and labctl's labels on the task containers", () => {
+    const spec = serviceSpec(
+      { taskSpec: { containerSpec: { image: "x", labels: [{ label: "app", value: "web" }] } } },
+      "s",
+      { "dev.labctl.spec": "h" },
+      { "dev.labctl.lab": "tp07" },
+    );
+    expect(spec.Labels).toEqual({ "dev.labctl.spec": "h" });
+    expect(
+      (spec.TaskTemplate as { ContainerSpec?: { Labels?: unknown; Configs?: unknown } }).ContainerSpec
+        ?.Labels,
+    ).toEqual({ app: "web", "dev.labctl.lab": "tp07" });
+  });
+
+  it("translates a start-first rolling update, config files and network ids", () => {
+    const spec = serviceSpec(
+      {
+        taskSpec: {
+          containerSpec: {
+            image: "nginx",
+            configs: [{ configId: "c1", configName: "web-conf", fileName: "/etc/nginx/conf.d/default.conf" }],
+          },
+          networksAdvanceds: [{ id: "n1" }],
+        },
+        updateConfig: { parallelism: 1, delay: "1s", order: "start-first", failureAction: "rollback" },
+      },
+      "s",
+      {},
+    );
+    expect(spec.UpdateConfig).toEqual({
+      Parallelism: 1,
+      Delay: 1e9,
+      Order: "start-first",
+      FailureAction: "rollback",
+      Monitor: undefined,
+      MaxFailureRatio: undefined,
+    });
+    expect(
+      (spec.TaskTemplate as { ContainerSpec?: { Labels?: unknown; Configs?: unknown } }).ContainerSpec
+        ?.Configs,
+    ).toEqual([
+      {
+        File: { Name: "/etc/nginx/conf.d/default.conf", UID: "0", GID: "0", Mode: 0o444 },
+        ConfigID: "c1",
+        ConfigName: "web-conf",
+      },
+    ]);
+    expect(spec.TaskTemplate?.Networks).toEqual([
+      { Target: "n1", Aliases: undefined, DriverOpts: undefined },
+    ]);
+  });
+
+  it("refuses a dnsrr endpoint publishing through the routing mesh", () => {
+    const inputs = (publishMode?: string) => ({
+      taskSpec: { containerSpec: { image: "x" } },
+      endpointSpec: { mode: "dnsrr", ports: [{ targetPort: 80, publishedPort: 8080, publishMode }] },
+    });
+    expect(() => serviceSpec(inputs(), "s", {})).toThrow(/dnsrr.*port 80.*publishMode "host"/);
+    expect(() => serviceSpec(inputs("ingress"), "s", {})).toThrow(/dnsrr/);
+    expect(serviceSpec(inputs("host"), "s", {}).EndpointSpec?.Mode).toBe("dnsrr");
+  });
 });

@@ -22,22 +22,34 @@ const rollout = (c: RolloutConfig | undefined) =>
     Order: c.order,
   };
 
-/** Translates a Service's resolved inputs into a Swarm ServiceSpec (pure). */
+/**
+ * Translates a Service's resolved inputs into a Swarm ServiceSpec (pure). `taskLabels` go on the
+ * task containers (ContainerSpec labels, after the program's), so `gc` and `down` find them.
+ */
 export function serviceSpec(
   inputs: ServiceInputs,
   name: string,
   labels: Record<string, string>,
+  taskLabels: Record<string, string> = {},
 ): Dockerode.CreateServiceOptions {
   const task = inputs.taskSpec;
   const c = task.containerSpec;
   const ports = inputs.endpointSpec?.ports ?? [];
+  const endpointMode = inputs.endpointSpec?.mode ?? "vip";
+  for (const p of ports) {
+    if (endpointMode === "dnsrr" && (p.publishMode ?? "ingress") === "ingress") {
+      throw new Error(
+        `endpointSpec.mode "dnsrr" cannot publish port ${p.targetPort} through the routing mesh: give it publishMode "host"`,
+      );
+    }
+  }
   return {
     Name: name,
     Labels: labels,
     TaskTemplate: {
       ContainerSpec: {
         Image: c.image,
-        Labels: labelMap(c.labels),
+        Labels: { ...labelMap(c.labels), ...taskLabels },
         Command: c.commands,
         Args: c.args,
         Env: c.env && Object.entries(c.env).map(([key, value]) => `${key}=${value}`),
@@ -95,7 +107,7 @@ export function serviceSpec(
     UpdateConfig: rollout(inputs.updateConfig),
     RollbackConfig: rollout(inputs.rollbackConfig),
     EndpointSpec: {
-      Mode: inputs.endpointSpec?.mode ?? "vip",
+      Mode: endpointMode,
       Ports: ports.map((p) => ({
         Name: p.name,
         Protocol: p.protocol ?? "tcp",

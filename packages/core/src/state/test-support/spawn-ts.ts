@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 
-/** Starts `script` (a .ts file in this folder) in a separate node process. */
+/** Starts `script` (a .ts file: a path, or a name in this folder) in a separate node process. */
 export function spawnTs(script: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, [join(__dirname, "ts-child.js"), join(__dirname, script), ...args], {
+  const file = isAbsolute(script) ? script : join(__dirname, script);
+  return spawn(process.execPath, [join(__dirname, "ts-child.js"), file, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
 }

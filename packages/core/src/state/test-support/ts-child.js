@@ -9,8 +9,10 @@ const packages = join(__dirname, "..", "..", "..", "..");
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   const lab = /^@labctl\/lab-([^/]+)$/.exec(request);
+  const infra = /^@labctl\/infra-([^/]+)$/.exec(request);
   const pkg = /^@labctl\/([^/]+)$/.exec(request);
   if (lab) request = join(packages, "..", "labs", lab[1], "src", "index.ts");
+  else if (infra) request = join(packages, "..", "infra", infra[1], "src", "index.ts");
   else if (pkg) request = join(packages, pkg[1], "src", "index.ts");
   return resolve.call(this, request, ...rest);
 };
