@@ -7,7 +7,7 @@ import type { Tp01Outputs } from "./outputs";
 // tp01 on the real Docker engine with labctl's docker engine and the stand-in images:
 // up -> every check passes -> break one thing at a time -> the matching check fails with a
 // message naming the cause -> down -> nothing labelled is left.
-const env = new E2eEnvironment(lab, "e2e-tp01", { portBase: 42000 });
+const env = new E2eEnvironment(lab, "e2e-tp01", { portBase: 20000 });
 const quick = { checkTimeoutMs: 5_000, retryIntervalMs: 1_000 };
 let outputs: Tp01Outputs;
 

@@ -10,7 +10,7 @@ import type { Tp02Outputs } from "./outputs";
 // tp02 on the real Docker engine with labctl's docker engine and the stand-in images:
 // up -> every check passes, the deep one too -> break one thing at a time -> the matching
 // check fails with a message naming the cause -> down -> nothing labelled is left.
-const env = new E2eEnvironment(lab, "e2e-tp02", { portBase: 43000 });
+const env = new E2eEnvironment(lab, "e2e-tp02", { portBase: 21000 });
 const quick = { checkTimeoutMs: 5_000, retryIntervalMs: 1_000 };
 const scratch = mkdtempSync(join(tmpdir(), "tp02-e2e-"));
 let outputs: Tp02Outputs;

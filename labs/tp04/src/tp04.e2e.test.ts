@@ -9,7 +9,7 @@ import { appVariant, removeVariants, replacing } from "./test-support/app-varian
 // up (the realizer builds app/ with the mapped bases) -> every check passes -> break one thing
 // at a time, mostly by building a student's faulty Dockerfile through LABCTL_TP04_APP_DIR ->
 // the matching check fails with a message naming the cause -> down -> nothing labelled is left.
-const env = new E2eEnvironment(lab, "e2e-tp04", { portBase: 44000 });
+const env = new E2eEnvironment(lab, "e2e-tp04", { portBase: 22000 });
 const quick = { checkTimeoutMs: 8_000, retryIntervalMs: 1_000 };
 let outputs: Tp04Outputs;
 

@@ -8,7 +8,7 @@ import { replaceContainer } from "./test-support/replace-container";
 // WordPress + Apache + PHP, Debian's MariaDB): up -> every check passes, the deep installation
 // included -> break one thing per check -> that check fails naming the cause -> up repairs what
 // was replaced by hand -> down -> nothing labelled is left.
-const env = new E2eEnvironment(lab, "e2e-tp05", { portBase: 45000 });
+const env = new E2eEnvironment(lab, "e2e-tp05", { portBase: 23000 });
 const quick = { checkTimeoutMs: 8_000, retryIntervalMs: 1_000 };
 const settle = { checkTimeoutMs: 90_000 };
 let outputs: Tp05Outputs;

@@ -8,7 +8,7 @@ import { checkImage } from "./registry/check-image";
 // docker-registry, the same distribution registry): up -> every check passes, including a push
 // and pull through the engine -> break one thing at a time -> the matching check fails naming
 // the cause, its dependants are skipped -> up repairs -> down -> nothing labelled is left.
-const env = new E2eEnvironment(lab, "e2e-tp06", { portBase: 46000 });
+const env = new E2eEnvironment(lab, "e2e-tp06", { portBase: 24000 });
 const quick = { checkTimeoutMs: 8_000, retryIntervalMs: 1_000 };
 let outputs: Tp06Outputs;
 

@@ -8,7 +8,7 @@ import { classLeftovers, classSandbox, studentNetworks } from "./class-e2e-suppo
 // A class of 20 for tp01 on the real engine through the built CLI: a pre-flight that refuses a
 // taken port, `class up` interrupted by Ctrl-C then finished with --retry-failed, an idempotent
 // re-run, verify, one student broken and exactly that student reported, down leaves nothing.
-const PORT_BASE = 50000;
+const PORT_BASE = 28000;
 const sandbox = classSandbox(PORT_BASE);
 const classId = "tp01-class-e2e";
 const roster = join(sandbox.dir, `${classId}.csv`);

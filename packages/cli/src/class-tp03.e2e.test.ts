@@ -7,7 +7,7 @@ import { classLeftovers, classSandbox } from "./class-e2e-support";
 // A small tp03 class on the real engine through the built CLI (docker engine, stand-in images):
 // up -> verify (all pass, students isolated) -> break isolation between two students, then one
 // student's database -> each time the report shows exactly that -> down leaves nothing labelled.
-const sandbox = classSandbox(52000);
+const sandbox = classSandbox(30000);
 const roster = join(sandbox.dir, "tp03-class-e2e.yaml");
 writeFileSync(
   roster,

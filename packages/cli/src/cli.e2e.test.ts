@@ -7,7 +7,7 @@ import { runCli } from "./test-support/run-cli";
 // stand-in image map: up -> Ghost answers on its published port -> verify passes -> down.
 const home = join(mkdtempSync(join(tmpdir(), "labctl-cli-e2e-")), "home");
 mkdirSync(home, { recursive: true });
-writeFileSync(join(home, "config.yaml"), "engine: docker\nportBase: 47000\n");
+writeFileSync(join(home, "config.yaml"), "engine: docker\nportBase: 25000\n");
 const env = { LABCTL_IMAGE_MAP: process.env.LABCTL_TEST_IMAGE_MAP ?? "", LABCTL_ENGINE: "" };
 const cli = (...args: string[]) => runCli([...args, "--student", "e2e-cli"], env, home);
 
@@ -39,10 +39,10 @@ describe("labctl up / verify / down tp03 --engine docker", () => {
       lab: "tp03",
       student: "e2e-cli",
       engine: "docker",
-      ports: { ghost: 47000 },
+      ports: { ghost: 25000 },
     });
     expect(summary.outputs.mysqlPassword).toBe("[secret]");
-    expect(summary.outputs.ghostUrl).toBe("http://127.0.0.1:47000");
+    expect(summary.outputs.ghostUrl).toBe("http://127.0.0.1:25000");
   });
 
   it("preview after up changes nothing", () => {
@@ -58,7 +58,7 @@ describe("labctl up / verify / down tp03 --engine docker", () => {
   });
 
   it("Ghost answers 200 on its published port", async () => {
-    const res = await fetch("http://127.0.0.1:47000/");
+    const res = await fetch("http://127.0.0.1:25000/");
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/ghost/i);
   });
@@ -88,7 +88,7 @@ describe("labctl up / verify / down tp03 --engine docker", () => {
 describe("labctl gc finds environments by label when their state is lost", () => {
   const gcHome = join(mkdtempSync(join(tmpdir(), "labctl-gc-e2e-")), "home");
   mkdirSync(gcHome, { recursive: true });
-  writeFileSync(join(gcHome, "config.yaml"), "engine: docker\nportBase: 47500\n");
+  writeFileSync(join(gcHome, "config.yaml"), "engine: docker\nportBase: 25500\n");
   const gcCli = (...args: string[]) => runCli(args, env, gcHome);
 
   it("keeps known environments and removes strays", async () => {

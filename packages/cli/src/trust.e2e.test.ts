@@ -7,7 +7,7 @@ import { classLeftovers, classSandbox } from "./class-e2e-support";
 // that vanishes during `class verify` leaves the graded run as it was, two `up`s of one student
 // at once give one exit 75, and `gc` never removes an environment whose record it cannot read.
 // The engine "vanishes" by closing a socket proxy in front of the real one: dockerd keeps running.
-const PORT_BASE = 53000;
+const PORT_BASE = 31000;
 const sandbox = classSandbox(PORT_BASE);
 const proxySocket = join(sandbox.dir, "docker-proxy.sock");
 writeFileSync(

@@ -43,7 +43,7 @@ export class E2eEnvironment {
 
   constructor(lab: Lab, studentId: string, opts: { classId?: string; portBase?: number } = {}) {
     const root = mkdtempSync(join(tmpdir(), `labctl-e2e-${lab.id}-`));
-    writeFileSync(join(root, "config.yaml"), `engine: docker\nportBase: ${opts.portBase ?? 41000}\n`);
+    writeFileSync(join(root, "config.yaml"), `engine: docker\nportBase: ${opts.portBase ?? 19000}\n`);
     const mapFile = join(root, "image-map.json");
     writeFileSync(mapFile, JSON.stringify(testImageMap()));
     // DOCKER_HOST as the CLI would see it, so the engine, the spec and the probes agree.

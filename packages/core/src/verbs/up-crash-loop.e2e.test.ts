@@ -17,7 +17,7 @@ import { up } from "./up";
 // is "running" for an instant, which the engine's wait takes for success.
 const client = dockerClient();
 const root = mkdtempSync(join(tmpdir(), "labctl-up-crash-"));
-writeFileSync(join(root, "config.yaml"), "engine: docker\nportBase: 48600\n");
+writeFileSync(join(root, "config.yaml"), "engine: docker\nportBase: 26600\n");
 const home = resolveHome({ LABCTL_HOME: root });
 const config = loadConfig(home, {});
 const engine = loadEngine("docker", home, { dockerHost: config.dockerHost });
