@@ -9,6 +9,13 @@ import { containerView } from "./docker-views";
 /** A container running for less than this is looked at again (Docker restarts after 100 ms, 200 ms…). */
 export const MIN_UPTIME_MS = 1_500;
 
+/**
+ * How often a young container is looked at. A crash-looping one spends most of its time in
+ * Docker's restart back-off (100 ms, 200 ms, 400 ms…) and is "running" for an instant each
+ * time: a single second look can land in such an instant (seen on a cold CI engine).
+ */
+const POLL_MS = 100;
+
 type Inspect = Awaited<ReturnType<Dockerode.Container["inspect"]>>;
 
 const uptimeMs = (info: Inspect) => Date.now() - Date.parse(info.State.StartedAt);
@@ -30,17 +37,28 @@ export async function crashLoops(
   for (const object of await listObjects(docker, "container", selector)) {
     if (!judgedByState(object.labels)) continue; // a check's probe or a Swarm task
     const container = docker.getContainer(object.id);
-    let info = await container.inspect().catch(() => undefined);
-    if (info?.State.Running && uptimeMs(info) < minUptime) {
-      await sleep(minUptime - uptimeMs(info), undefined, { signal: opts.signal });
-      info = await container.inspect().catch(() => undefined);
-    }
+    const info = await settled(container, minUptime, opts.signal);
     const reason = info && brokenReason(containerView(info));
     if (!reason) continue;
     const logs = (await containerLogs(container, 5).catch(() => "")).trim();
     found.push(`${reason}${logs ? `; last logs:\n${logs}` : ""}`);
   }
   return found;
+}
+
+/**
+ * The container's state once it has run for minUptime, or its first state that is not
+ * "running" before then. Bounded: a container restarted again and again in running instants
+ * is given up on after three times minUptime and judged by its last look.
+ */
+async function settled(container: Dockerode.Container, minUptime: number, signal?: AbortSignal) {
+  const deadline = Date.now() + 3 * minUptime;
+  let info = await container.inspect().catch(() => undefined);
+  while (info?.State.Running && uptimeMs(info) < minUptime && Date.now() < deadline) {
+    await sleep(Math.min(minUptime - uptimeMs(info), POLL_MS), undefined, { signal });
+    info = await container.inspect().catch(() => undefined);
+  }
+  return info;
 }
 
 export function crashLoopError(looping: string[]): LabctlError {
