@@ -31,6 +31,7 @@ const LAYERS = {
   "engine-pulumi": { code: ["engine-pulumi", "core", "docker", "sdk"] },
   class: { code: ["class", "roster", "core", "sdk"] },
   testing: { code: ["testing", "core", "docker", "sdk"] },
+  kind: { code: ["kind", "sdk"] },
   new: { code: [] },
 };
 const either = (names) => `^packages/(${names.join("|")})/`;

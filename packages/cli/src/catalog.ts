@@ -4,6 +4,7 @@ import tp03 from "@labctl/lab-tp03";
 import tp04 from "@labctl/lab-tp04";
 import tp05 from "@labctl/lab-tp05";
 import tp06 from "@labctl/lab-tp06";
+import tp07 from "@labctl/lab-tp07";
 import { ExitCode, type Lab, LabctlError } from "@labctl/sdk";
 
 /**
@@ -17,6 +18,7 @@ export const LABS: readonly Lab[] = [
   tp04 as Lab,
   tp05 as Lab,
   tp06 as Lab,
+  tp07 as Lab,
 ];
 
 export function findLab(id: string): Lab {

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { listAll } from "@labctl/docker";
 import Docker from "dockerode";
 import { type CliRun, runCli } from "./test-support/run-cli";
 
@@ -55,20 +56,9 @@ export function classSandbox(portBase: number): ClassSandbox {
   };
 }
 
-/** Containers, networks and volumes still labelled for a class. */
+/** Every object (Swarm services, secrets and configs included) still labelled for a class. */
 export async function classLeftovers(classId: string): Promise<string[]> {
-  const docker = new Docker();
-  const filters = { label: [`dev.labctl.class=${classId}`] };
-  const [containers, networks, volumes] = await Promise.all([
-    docker.listContainers({ all: true, filters }),
-    docker.listNetworks({ filters }),
-    docker.listVolumes({ filters }),
-  ]);
-  return [
-    ...containers.map((c) => `container ${c.Names[0]}`),
-    ...networks.map((n) => `network ${n.Name}`),
-    ...(volumes.Volumes ?? []).map((v) => `volume ${v.Name}`),
-  ];
+  return (await listAll(new Docker(), { "dev.labctl.class": classId })).map((o) => `${o.kind} ${o.name}`);
 }
 
 /** Student -> the networks their running containers are on. */

@@ -59,7 +59,8 @@ describe("dockerClient against a wedged engine (accepts, never answers)", () => 
   ])("%s rejects with DOCKER_TIMEOUT within its budget, naming host and call", async (_, label, ms, call) => {
     const { ms: took, error } = await timed(() => call(dockerClient(engine.host, { budgets })));
     expect(took).toBeGreaterThanOrEqual(ms - 20);
-    expect(took).toBeLessThan(ms + 1000);
+    // Bounded, not fast: a loaded machine (an engine test beside it) adds seconds, a hang adds all.
+    expect(took).toBeLessThan(ms + 4_000);
     expect(error).toMatchObject({
       name: "LabctlError",
       code: "DOCKER_TIMEOUT",

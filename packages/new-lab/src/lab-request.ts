@@ -39,7 +39,7 @@ export function parseLabRequest(argv: string[]): LabRequest {
   if (!ID.test(id)) {
     throw usage(
       `Lab id "${id}" is not tp followed by two digits.`,
-      `Pick the next free one, e.g. tp07. Usage: ${USAGE}`,
+      `Pick one not in labs/ (\`npx labctl labs\` lists them), e.g. tp09. Usage: ${USAGE}`,
     );
   }
   const platform = parsed.values.platform;

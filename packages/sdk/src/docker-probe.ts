@@ -61,8 +61,9 @@ export interface DockerProbe {
   /**
    * Creates the config `change.with`, points the service's reference to `change.replace` at it
    * (the same file in its containers: a rolling update, under the service's update policy), runs
-   * `use`, then points the service back at `change.replace` (another rolling update) and removes
-   * the new config (left for `down`, labelled, if the engine still refuses). Rejects, changing
+   * `use`, then points the service back at `change.replace` (another rolling update), waits until
+   * that update is over, and removes the new config (left for `down`, labelled, if the way back
+   * did not settle in time or the engine still refuses). Rejects, changing
    * nothing, when the service does not mount `change.replace`. Absent from read-only probes.
    */
   withServiceConfig?<T>(service: string, change: ServiceConfigChange, use: () => Promise<T>): Promise<T>;

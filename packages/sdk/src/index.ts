@@ -16,4 +16,5 @@ export * from "./program-context";
 export * from "./published-url";
 export * from "./student";
 export * from "./swarm-publishing";
+export * from "./swarm-update";
 export * from "./volume-mount";

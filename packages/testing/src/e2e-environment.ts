@@ -17,7 +17,7 @@ import {
   type VerifyReport,
   verify,
 } from "@labctl/core";
-import type { dockerClient } from "@labctl/docker";
+import { type dockerClient, listAll } from "@labctl/docker";
 import { LABEL, type Lab } from "@labctl/sdk";
 
 /** The image map the e2e global setup wrote (official reference -> offline stand-in). */
@@ -79,20 +79,10 @@ export class E2eEnvironment {
   }
 
   /** Containers, networks and volumes still carrying this environment's student label. */
+  /** Every object (Swarm services, secrets and configs included) still labelled for this student. */
   async leftovers(): Promise<string[]> {
-    const filters = {
-      label: [`${LABEL.student}=${this.spec.student.id}`, `${LABEL.class}=${this.spec.classId}`],
-    };
-    const [containers, networks, volumes] = await Promise.all([
-      this.docker.listContainers({ all: true, filters }),
-      this.docker.listNetworks({ filters }),
-      this.docker.listVolumes({ filters }),
-    ]);
-    return [
-      ...containers.map((c) => `container ${c.Names[0]}`),
-      ...networks.map((n) => `network ${n.Name}`),
-      ...(volumes.Volumes ?? []).map((v) => `volume ${v.Name}`),
-    ];
+    const labels = { [LABEL.student]: this.spec.student.id, [LABEL.class]: this.spec.classId };
+    return (await listAll(this.docker, labels)).map((o) => `${o.kind} ${o.name}`);
   }
 }
 

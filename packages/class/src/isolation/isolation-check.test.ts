@@ -28,6 +28,7 @@ const web = (student: string, net: string, extra: string[] = []): ProbedContaine
   student,
   addresses: [`${net}.2`, ...extra],
   networks: [net, ...extra.map((a) => a.split(".")[0] as string)],
+  subnets: [],
   ports: [80],
 });
 
@@ -64,6 +65,7 @@ describe("isolation check", () => {
       student: "ann",
       addresses: ["n1.3"],
       networks: ["n1"],
+      subnets: [],
       ports: [3306],
     };
     const containers = [annDb, web("ann", "n1"), web("bob", "n2"), web("cid", "n3")];
@@ -144,5 +146,93 @@ describe("isolation check in a large class", () => {
     expect(result.s3?.message).toBe(
       "tp01-s3-web cannot reach the 3 services of the 3 other students it probed; it reaches its own",
     );
+  });
+});
+
+describe("isolation check with several networks per student (Swarm overlays)", () => {
+  const swarmStudent = (s: string, extraFront: string[] = []): ProbedContainer[] => [
+    {
+      name: `tp07-${s}-db.1`,
+      student: s,
+      addresses: [`${s}back.2`],
+      networks: [`${s}back`],
+      subnets: [],
+      ports: [3306],
+    },
+    {
+      name: `tp07-${s}-web.1`,
+      student: s,
+      addresses: [`${s}front.3`, ...extraFront],
+      networks: [`${s}front`, ...extraFront.map((a) => a.split(".")[0] as string)],
+      subnets: [],
+      ports: [80],
+    },
+  ];
+
+  it("probes from a container on each network, so a crossing over front shows though db probes first", async () => {
+    const containers = [...swarmStudent("ann"), ...swarmStudent("bob", ["annfront.9"])];
+    const result = await run(fakeDocker(containers), ["ann", "bob"]);
+    expect(result.bob?.status).toBe("fail");
+    expect(result.bob?.message).toContain(
+      "bob's tp07-bob-web.1 reached ann's tp07-ann-web.1 at annfront.3:80",
+    );
+    expect(result.ann?.status).toBe("fail");
+  });
+
+  it("passes students whose overlays are their own, naming a prober per network", async () => {
+    const result = await run(fakeDocker([...swarmStudent("ann"), ...swarmStudent("bob")]), ["ann", "bob"]);
+    expect(result.ann).toMatchObject({
+      status: "pass",
+      message:
+        "tp07-ann-db.1 and tp07-ann-web.1 cannot reach the 2 services of the 1 other student they probed; they reach their own",
+    });
+  });
+});
+
+describe("isolation check behind a network that accepts any connection", () => {
+  // Real addresses: each student's overlay is a /24; the prober's own subnet is directly
+  // connected, and anything else goes out through a gateway where everything "connects".
+  const on = (student: string, role: string, address: string, port: number): ProbedContainer => ({
+    name: `tp07-${student}-${role}`,
+    student,
+    addresses: [address],
+    networks: [address.split(".").slice(0, 3).join(".")],
+    subnets: [`${address.split(".").slice(0, 3).join(".")}.0/24`],
+    ports: [port],
+  });
+  function sinkDocker(containers: ProbedContainer[]): IsolationProbe {
+    return {
+      containers: async () => containers,
+      async exec(container, cmd) {
+        const self = containers.find((c) => c.name === container);
+        const mine = new Set(self?.networks);
+        const held = new Set(containers.flatMap((c) => c.addresses));
+        const lines = cmd.slice(5).map((target) => {
+          const ip = target.slice(0, target.lastIndexOf(":"));
+          const local = mine.has(ip.split(".").slice(0, 3).join("."));
+          // On its own subnet only a held address answers; beyond the gateway, everything does.
+          return `${target} ${local ? (held.has(ip) ? 0 : 1) : 0}`;
+        });
+        return { exitCode: 0, stdout: lines.join("\n"), stderr: "" };
+      },
+    };
+  }
+
+  it("counts no crossing where a free address beside the target answers too, and says so", async () => {
+    const result = await run(
+      sinkDocker([on("ann", "web", "10.0.1.2", 80), on("bob", "web", "10.0.3.2", 80)]),
+      ["ann", "bob"],
+    );
+    expect(result.ann?.status).toBe("pass");
+    expect(result.ann?.message).toContain(
+      "(1 connect to their addresses went to something on the way that accepts any address, as a free address beside them answered too: not to their services)",
+    );
+  });
+
+  it("still fails a real crossing there: on a shared subnet the free address stays silent", async () => {
+    const containers = [on("ann", "web", "10.0.1.2", 80), on("bob", "web", "10.0.1.7", 80)];
+    const result = await run(sinkDocker(containers), ["ann", "bob"]);
+    expect(result.bob?.status).toBe("fail");
+    expect(result.bob?.message).toContain("bob's tp07-bob-web reached ann's tp07-ann-web at 10.0.1.2:80");
   });
 });

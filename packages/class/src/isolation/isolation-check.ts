@@ -2,6 +2,7 @@ import type { CheckOutcome } from "@labctl/core";
 import { type ExecResult, LABEL } from "@labctl/sdk";
 import { pLimit } from "../p-limit";
 import { CONNECT_SCRIPT, reachedTargets } from "./connect-script";
+import { decoyAddress } from "./decoy-address";
 import { type Crossing, isolationOutcome, type Side, type Target } from "./isolation-outcome";
 import type { IsolationProbe, ProbedContainer } from "./isolation-probe";
 
@@ -30,10 +31,25 @@ export interface IsolationOptions {
 
 const targetsOf = (student: string, containers: ProbedContainer[]): Target[] =>
   containers.flatMap((c) =>
-    c.addresses.flatMap((ip) =>
-      c.ports.map((port) => ({ address: `${ip}:${port}`, container: c.name, student })),
+    c.addresses.flatMap((ip, i) =>
+      c.ports.map((port) => ({ address: `${ip}:${port}`, container: c.name, student, subnet: c.subnets[i] })),
     ),
   );
+
+const asTarget = (address: string): Target => ({ address, container: "", student: "" });
+const portOf = (address: string) => address.slice(address.lastIndexOf(":") + 1);
+
+/** One free address (with the target's port) per subnet and port the peers' targets are in. */
+function decoysFor(targets: Target[], taken: ReadonlySet<string>): Map<string, string> {
+  const decoys = new Map<string, string>();
+  for (const t of targets) {
+    const key = `${t.subnet}|${portOf(t.address)}`;
+    if (!t.subnet || decoys.has(key)) continue;
+    const free = decoyAddress(t.subnet, taken);
+    if (free) decoys.set(key, `${free}:${portOf(t.address)}`);
+  }
+  return decoys;
+}
 
 /**
  * The students one student probes: every student it shares a network with (where a crossing
@@ -57,10 +73,11 @@ function peersOf(student: string, byStudent: Map<string, ProbedContainer[]>): st
 }
 
 /**
- * Proves students are isolated from each other. From one running container of each student, one
- * probe connects to the student's own services (the control: the tool works, the services listen)
- * and to its peers' (see peersOf); reaching another student's service is a crossing. A container
- * without a tool, or that reaches none of its own services, hands over to the student's next one.
+ * Proves students are isolated from each other. From one running container per network of each
+ * student, one probe connects to the student's own services (the control: the tool works, the
+ * services listen) and to its peers' (see peersOf); reaching another student's service is a
+ * crossing. A container without a tool, or that reaches none of its own services, hands over to
+ * the student's next one on that network.
  */
 export async function isolationCheck(
   probe: IsolationProbe,
@@ -76,6 +93,7 @@ export async function isolationCheck(
   const targets = new Map(
     [...byStudent].map(([student, containers]) => [student, targetsOf(student, containers)]),
   );
+  const taken = new Set(running.flatMap((c) => c.addresses));
 
   const connect = async (container: string, to: Target[]): Promise<Set<string> | undefined> => {
     let result: ExecResult;
@@ -100,21 +118,40 @@ export async function isolationCheck(
     [...byStudent].map(([student, containers]) =>
       limit(async () => {
         const peers = peersOf(student, byStudent);
-        const side: Side = { answered: [], running: containers.length, peers };
+        const side: Side = { probers: [], answered: [], running: containers.length, peers, sunk: 0 };
         sides.set(student, side);
         const own = targets.get(student) ?? [];
-        const probed = [...own, ...peers.flatMap((peer) => targets.get(peer) ?? [])];
-        for (const c of own.length > 0 ? containers : []) {
-          const reached = await connect(c.name, probed);
-          const answered = own.filter((t) => reached?.has(t.address));
-          if (answered.length === 0) continue;
-          side.prober = c.name;
-          side.answered = answered;
-          for (const target of probed)
-            if (target.student !== student && reached?.has(target.address))
-              crossings.push({ from: student, prober: c.name, target });
-          break;
+        const theirs = peers.flatMap((peer) => targets.get(peer) ?? []);
+        const probed = [...own, ...theirs];
+        const decoys = decoysFor(theirs, taken);
+        const decoyOf = (t: Target) => decoys.get(`${t.subnet}|${portOf(t.address)}`);
+        // One prober per network the student is on: a crossing shows only from a container on the
+        // network it comes through (a lab with front and back overlays has no one container on both).
+        const covered = new Set<string>();
+        const sunk = new Set<string>();
+        const answered = new Map<string, Target>();
+        for (const network of own.length > 0
+          ? [...new Set(containers.flatMap((c) => c.networks))].sort()
+          : []) {
+          if (covered.has(network)) continue;
+          for (const c of containers.filter((x) => x.networks.includes(network))) {
+            const reached = await connect(c.name, [...probed, ...[...decoys.values()].map(asTarget)]);
+            const mine = own.filter((t) => reached?.has(t.address));
+            if (mine.length === 0) continue;
+            side.probers.push(c.name);
+            for (const t of mine) answered.set(t.address, t);
+            for (const n of c.networks) covered.add(n);
+            for (const target of theirs) {
+              if (!reached?.has(target.address)) continue;
+              const decoy = decoyOf(target);
+              if (decoy && reached.has(decoy)) sunk.add(target.address);
+              else crossings.push({ from: student, prober: c.name, target });
+            }
+            break;
+          }
         }
+        side.answered = [...answered.values()];
+        side.sunk = sunk.size;
       }),
     ),
   );

@@ -1,6 +1,7 @@
 import { dockerodeProbe } from "@labctl/core";
 import { type ExecResult, LABEL } from "@labctl/sdk";
 import type Dockerode from "dockerode";
+import { formatCidr, parseCidr } from "../preflight/cidr";
 
 /** A running container of the class as the isolation check sees it. */
 export interface ProbedContainer {
@@ -8,6 +9,8 @@ export interface ProbedContainer {
   student: string;
   /** Its IPv4 addresses, one per network it is attached to. */
   addresses: string[];
+  /** The subnet (CIDR) of each address, in the same order ("" when the engine does not say). */
+  subnets: string[];
   /** Names of the networks it is attached to. */
   networks: string[];
   /** TCP ports it exposes or publishes (container side). */
@@ -27,12 +30,20 @@ const tcpPorts = (keys: string[]) =>
     .map((k) => Number.parseInt(k, 10))
     .filter(Number.isFinite);
 
+const subnetOf = (address: string, bits: number | undefined) => {
+  const cidr = bits ? parseCidr(`${address}/${bits}`) : undefined;
+  return cidr ? formatCidr(cidr) : "";
+};
+
 export function dockerIsolationProbe(docker: Dockerode): IsolationProbe {
   const probe = dockerodeProbe(docker);
   return {
     async containers(labels) {
       const filters = { label: Object.entries(labels).map(([k, v]) => `${k}=${v}`), status: ["running"] };
-      const list = await docker.listContainers({ filters });
+      const [list, networks] = await Promise.all([docker.listContainers({ filters }), docker.listNetworks()]);
+      // Swarm's routing mesh (the `ingress` overlay) joins every task that publishes a port, and
+      // what it carries is published to all anyway: no student owns it, so no crossing comes from it.
+      const mesh = new Set(networks.filter((n) => n.Ingress).map((n) => n.Name));
       const inspected = await Promise.all(
         list.map((c) =>
           docker
@@ -45,6 +56,10 @@ export function dockerIsolationProbe(docker: Dockerode): IsolationProbe {
         .filter((info) => info?.State.Running)
         .map((info) => {
           const c = info as Dockerode.ContainerInspectInfo;
+          const attached = Object.entries(c.NetworkSettings.Networks ?? {}).filter(
+            ([name]) => !mesh.has(name),
+          );
+          const addressed = attached.filter(([, n]) => n.IPAddress.length > 0);
           const ports = new Set([
             ...tcpPorts(Object.keys(c.Config.ExposedPorts ?? {})),
             ...tcpPorts(Object.keys(c.NetworkSettings.Ports ?? {})),
@@ -52,10 +67,9 @@ export function dockerIsolationProbe(docker: Dockerode): IsolationProbe {
           return {
             name: c.Name.replace(/^\//, ""),
             student: c.Config.Labels?.[LABEL.student] ?? "",
-            addresses: Object.values(c.NetworkSettings.Networks ?? {})
-              .map((n) => n.IPAddress)
-              .filter((ip) => ip.length > 0),
-            networks: Object.keys(c.NetworkSettings.Networks ?? {}),
+            addresses: addressed.map(([, n]) => n.IPAddress),
+            subnets: addressed.map(([, n]) => subnetOf(n.IPAddress, n.IPPrefixLen)),
+            networks: attached.map(([name]) => name),
             ports: [...ports].sort((a, b) => a - b),
           };
         });

@@ -19,8 +19,17 @@ const end = (c: Cidr) => c.base + 2 ** (32 - c.bits) - 1;
 
 export const overlaps = (a: Cidr, b: Cidr): boolean => a.base <= end(b) && b.base <= end(a);
 
-export const formatCidr = (c: Cidr): string =>
-  `${[24, 16, 8, 0].map((shift) => Math.floor(c.base / 2 ** shift) % 256).join(".")}/${c.bits}`;
+/** An address given as an unsigned 32-bit number, dotted. */
+export const formatAddress = (n: number): string =>
+  [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
+
+export const formatCidr = (c: Cidr): string => `${formatAddress(c.base)}/${c.bits}`;
+
+/** The highest host addresses of a subnet (broadcast excluded), downwards, at most `count`. */
+export function* lastHosts(c: Cidr, count: number): Generator<string> {
+  const broadcast = end(c);
+  for (let n = broadcast - 1; n > c.base && broadcast - n <= count; n--) yield formatAddress(n);
+}
 
 /** The subnets of `size` bits a pool is split into, lazily (a /8 in /24s is 65,536 of them). */
 export function* splitPool(pool: Cidr, size: number): Generator<Cidr> {

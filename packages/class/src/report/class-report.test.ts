@@ -28,6 +28,7 @@ const isolation: IsolationProbe = {
       student: s.id,
       addresses: [`n${i}.2`],
       networks: [`n${i}`],
+      subnets: [],
       ports: [80],
     })),
   exec: async (container, cmd): Promise<ExecResult> => {

@@ -162,6 +162,7 @@ describe("swarmProbe over the Engine API", () => {
         "POST /services/tp07-alice-web/update?version=31",
         "GET /services/tp07-alice-web",
         "POST /services/tp07-alice-web/update?version=32",
+        "GET /services/tp07-alice-web",
         "DELETE /configs/cfg2",
       ]);
       expect(engine.calls[1]?.body).toEqual({
@@ -169,6 +170,62 @@ describe("swarmProbe over the Engine API", () => {
         Labels: labels,
         Data: Buffer.from("marked").toString("base64"),
       });
+      expect(live.Spec).toEqual(SERVICE.Spec);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it("withServiceConfig removes the config only once the way back is over, undoing a rollback to it", async () => {
+    type Spec = typeof SERVICE.Spec;
+    let live = structuredClone(SERVICE);
+    let state: string | undefined;
+    // What the engine does between the probe's looks after an update.
+    let script: Array<() => void> = [];
+    let updates = 0;
+    const engine = await fakeEngine(({ method, path, body }) => {
+      if (method === "GET") {
+        script.shift()?.();
+        return { status: 200, json: { ...live, UpdateStatus: state ? { State: state } : undefined } };
+      }
+      if (path.startsWith("/configs/create")) return { status: 201, json: { ID: "cfg2" } };
+      if (path.includes("/update")) {
+        updates++;
+        const before = live.Spec;
+        live = { ...live, Version: { Index: live.Version.Index + 1 }, Spec: body as Spec };
+        // The way back is watched twice, then a failure rolls it back to the temporary config.
+        if (updates === 2)
+          script = [
+            () => (state = "updating"),
+            () => (state = "updating"),
+            () => {
+              state = "rollback_completed";
+              live = { ...live, Spec: before };
+            },
+          ];
+        if (updates === 3) script = [() => (state = "completed")];
+        return { status: 200, json: {} };
+      }
+      return { status: 204, json: {} };
+    });
+    try {
+      const change = { replace: "web-conf", with: { name: "web-conf-rolled", data: "marked", labels: {} } };
+      await swarmProbe(engine.docker).withServiceConfig?.("tp07-alice-web", change, async () => 1);
+      expect(engine.calls.map((c) => `${c.method} ${c.path.replace(/\?.*/, "")}`)).toEqual([
+        "GET /services/tp07-alice-web",
+        "POST /configs/create",
+        "GET /services/tp07-alice-web",
+        "POST /services/tp07-alice-web/update",
+        "GET /services/tp07-alice-web",
+        "POST /services/tp07-alice-web/update",
+        "GET /services/tp07-alice-web", // updating
+        "GET /services/tp07-alice-web", // updating
+        "GET /services/tp07-alice-web", // rolled back to the temporary config
+        "GET /services/tp07-alice-web",
+        "POST /services/tp07-alice-web/update",
+        "GET /services/tp07-alice-web", // completed, on its own config
+        "DELETE /configs/cfg2",
+      ]);
       expect(live.Spec).toEqual(SERVICE.Spec);
     } finally {
       engine.close();

@@ -1,9 +1,17 @@
-import type { DockerProbe, ServiceConfigChange } from "@labctl/sdk";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type DockerProbe, type ServiceConfigChange, updateUnderWay } from "@labctl/sdk";
 import type Docker from "dockerode";
 import { configView, type ServiceJson, serviceView, swarmView, type TaskJson, taskView } from "./swarm-views";
 
 type SwarmProbe = Pick<DockerProbe, "swarm" | "service" | "tasks" | "config" | "withServiceConfig" | "kill">;
 type ConfigRef = { ConfigID?: string; ConfigName?: string };
+
+/**
+ * How long withServiceConfig waits for the way back to be over (3 tasks one at a time, their
+ * delays and the monitor period) before it leaves the temporary config, labelled, for `down`.
+ */
+export const RESTORE_BUDGET_MS = 180_000;
+const RESTORE_POLL_MS = 500;
 
 const statusOf = (e: unknown) => (e as { statusCode?: number }).statusCode;
 
@@ -37,6 +45,36 @@ async function repoint(docker: Docker, name: string, from: string, to: ConfigRef
       if (attempt >= 3 || !/out of sequence/i.test(String((e as Error).message))) throw e;
     }
   }
+}
+
+const mounts = (service: ServiceJson, config: string) =>
+  (service.Spec?.TaskTemplate?.ContainerSpec?.Configs ?? []).some((c) => c.ConfigName === config);
+
+/** The service once no update is under way, or undefined at the deadline. */
+async function updateOver(docker: Docker, name: string, deadline: number): Promise<ServiceJson | undefined> {
+  for (;;) {
+    const live = (await docker.getService(name).inspect()) as ServiceJson;
+    if (!updateUnderWay(live.UpdateStatus?.State)) return live;
+    if (Date.now() >= deadline) return undefined;
+    await sleep(RESTORE_POLL_MS);
+  }
+}
+
+/**
+ * Points the service back at its own config and waits until that update is over: until then a
+ * failure (a task killed by the next check) rolls the service back to the temporary config, so
+ * removing it earlier would leave a service whose spec names a config that no longer exists.
+ * A rollback that happened is undone once more. True when the service is back and settled.
+ */
+async function restore(docker: Docker, name: string, temporary: string, back: ConfigRef): Promise<boolean> {
+  const deadline = Date.now() + RESTORE_BUDGET_MS;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    await repoint(docker, name, temporary, back);
+    const over = await updateOver(docker, name, deadline);
+    if (!over) return false;
+    if (!mounts(over, temporary)) return true;
+  }
+  return false;
 }
 
 /** Swarm's part of the checks' probe: services, tasks and configs, and two deep changes. */
@@ -73,12 +111,13 @@ export function swarmProbe(docker: Docker): SwarmProbe {
         return await use();
       } finally {
         const back = { ConfigID: original.ConfigID, ConfigName: original.ConfigName };
-        await repoint(docker, name, change.with.name, back);
-        // Labelled: should the engine still refuse (in use), `down` removes it.
-        await docker
-          .getConfig(id)
-          .remove()
-          .catch(() => undefined);
+        // Labelled: left (not back in time) or refused (still in use), `down` removes it.
+        if (await restore(docker, name, change.with.name, back)) {
+          await docker
+            .getConfig(id)
+            .remove()
+            .catch(() => undefined);
+        }
       }
     },
     async kill(name) {

@@ -68,6 +68,18 @@ describe("runChecks", () => {
     expect(Math.max(...starts)).toBeLessThanOrEqual(900);
   });
 
+  it("starts no retry shorter than the last attempt took: a slow failing probe keeps its answer", async () => {
+    // Attempts of 400 ms, 20 ms apart, in a 1 s window: a third would start at 840 ms and be cut
+    // off at 1 s, its "no answer" replacing the probe's real verdict.
+    const slowFail = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return fail("db reached from front");
+    };
+    const timing = { retryIntervalMs: 20, checkTimeoutMs: 1_000 };
+    const [outcome] = await runChecks([check("slow-probe", slowFail)], ctx, timing);
+    expect(outcome).toMatchObject({ status: "fail", message: "db reached from front", attempts: 2 });
+  });
+
   it("skips dependants of a check that did not pass, without running them", async () => {
     const dependant = jest.fn(async () => pass("never"));
     const outcomes = await runChecks(

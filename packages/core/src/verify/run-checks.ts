@@ -126,7 +126,9 @@ export async function runChecks<O extends LabOutputs>(
       let result: CheckResult;
       for (;;) {
         attempts++;
+        const attemptStarted = Date.now();
         result = await attempt(check, runCtx, deadline, gone.signal);
+        const tookMs = Date.now() - attemptStarted;
         if (result.status === "pass" || gone.signal.aborted || signal.aborted) break;
         const verdict: TriageVerdict = (await triage?.verdict(deadline)) ?? { kind: "clear" };
         if (verdict.kind === "engine-gone") {
@@ -143,9 +145,10 @@ export async function runChecks<O extends LabOutputs>(
           };
           break;
         }
-        // A retry gets at least one interval to answer: one started just before the deadline
-        // would be cut off and replace a real answer with "no answer within 0s".
-        if (check.once || Date.now() + 2 * opts.retryIntervalMs > deadline) break;
+        // A retry gets at least one interval, and as long as the last attempt took, to answer:
+        // one cut off by the deadline would replace a real answer with "no answer within 2s".
+        const retryNeedsMs = opts.retryIntervalMs + Math.max(opts.retryIntervalMs, tookMs);
+        if (check.once || Date.now() + retryNeedsMs > deadline) break;
         await sleep(opts.retryIntervalMs, undefined, {
           signal: AbortSignal.any([signal, gone.signal]),
         }).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { ExitCode, LabctlError } from "@labctl/sdk";
+import { ExitCode, LabctlError, updatePaused, updateUnderWay } from "@labctl/sdk";
 import type Dockerode from "dockerode";
 import { parseGoDuration } from "../go-duration";
 import { stableStringify } from "../spec-hash";
@@ -47,9 +47,8 @@ export function convergence(service: ServiceInfo, tasks: Task[], afterUpdate = f
     (task) => task.Status?.State === "running" && comparable(task.Spec) === template,
   ).length;
   const update = service.UpdateStatus?.State;
-  const updating = update === "updating" || update === "rollback_started";
-  const stuck =
-    update === "paused" || update === "rollback_paused" || (afterUpdate && update === "rollback_completed");
+  const updating = updateUnderWay(update);
+  const stuck = updatePaused(update) || (afterUpdate && update === "rollback_completed");
   return {
     running,
     wanted,
