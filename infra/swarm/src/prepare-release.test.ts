@@ -82,6 +82,20 @@ describe("prepareSwarm", () => {
     expect(readSwarmEntry(home, host)).toBeUndefined();
   });
 
+  it("a swarm another run is initialising (pending) is waited for, then used without an init of its own", async () => {
+    // A class up: the first student's init is under way when the second looks.
+    const { swarm, docker, host, home } = await setup({ state: "pending" });
+    const second = prepareSwarm({ home, docker, publishing: "host", readyMs: 5_000 });
+    setTimeout(
+      () =>
+        Object.assign(swarm, managerOf("cluster-x"), { labels: { "dev.labctl.swarm": "created-by-labctl" } }),
+      300,
+    );
+    await expect(second).resolves.toEqual({ swarm: { mode: "host" } });
+    expect(swarm.inits).toEqual([]);
+    expect(readSwarmEntry(home, host)).toBeUndefined();
+  });
+
   it.each([
     [
       { state: "active", manager: false } as const,
@@ -92,7 +106,8 @@ describe("prepareSwarm", () => {
     [{ state: "pending" } as const, "SWARM_PENDING", /still joining a swarm.*docker swarm leave/s],
   ])("refuses %o clearly (exit 2), changing nothing", async (over, code, words) => {
     const { swarm, docker, home } = await setup(over);
-    const refused = prepareSwarm({ home, docker, publishing: "host" });
+    // A pending node is looked at until readyMs: it may be another run's init under way.
+    const refused = prepareSwarm({ home, docker, publishing: "host", readyMs: 300 });
     await expect(refused).rejects.toMatchObject({ code, exitCode: 2 });
     await refused.catch((e) => expect(`${e.message} ${e.advice}`).toMatch(words));
     expect(swarm.inits).toEqual([]);

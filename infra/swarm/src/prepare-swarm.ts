@@ -31,7 +31,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function prepareSwarm(opts: PrepareOptions): Promise<{ swarm: SwarmPublishing }> {
   const { home, docker, signal } = opts;
   const host = engineHost(docker);
-  let state = await swarmState(docker);
+  // Another run (a class's other students) may be initialising this very swarm: wait it out.
+  let state = await settledState(docker, opts.readyMs ?? 30_000, signal);
   const refusal = swarmRefusal(state, host);
   if (refusal) throw refusal;
   const location = engineLocation(host, state.kernel);
@@ -47,6 +48,17 @@ export async function prepareSwarm(opts: PrepareOptions): Promise<{ swarm: Swarm
   } else await noteExisting(opts, host, state);
   const setting = opts.publishing ?? loadConfig(home).swarmPublishing;
   return { swarm: { mode: choosePublishing(setting, location).mode } };
+}
+
+/** The engine's swarm state once it is no longer "pending" (joining or being initialised), within `ms`. */
+async function settledState(docker: Dockerode, ms: number, signal?: AbortSignal): Promise<SwarmState> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const state = await swarmState(docker);
+    if (state.state !== "pending" || Date.now() > deadline) return state;
+    if (signal?.aborted) throw cancelledError();
+    await sleep(250);
+  }
 }
 
 /** Inits the swarm; false when another run got there first ("already part of a swarm"). */

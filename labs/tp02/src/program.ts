@@ -1,4 +1,4 @@
-import { dockerLabels, type ProgramContext, publishedUrl } from "@labctl/sdk";
+import { dockerLabels, MARIADB_HEALTHCHECK, type ProgramContext, publishedUrl } from "@labctl/sdk";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { Tp02Outputs } from "./outputs";
@@ -28,14 +28,7 @@ export default function program(ctx: ProgramContext): ProgramOutputs {
       image: image("db").imageId,
       envs: [pulumi.interpolate`MARIADB_ROOT_PASSWORD=${rootPassword}`, `MARIADB_DATABASE=${DATABASE}`],
       volumes: [{ volumeName: volume.name, containerPath: DB_DATA_DIR }],
-      healthcheck: {
-        // The image's own script, with the account it creates on first boot: no password here.
-        tests: ["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"],
-        interval: "5s",
-        timeout: "5s",
-        retries: 5,
-        startPeriod: "180s",
-      },
+      healthcheck: MARIADB_HEALTHCHECK,
       // First boot initialises the data directory: wait for healthy, generously.
       wait: true,
       waitTimeout: 300,

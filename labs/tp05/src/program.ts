@@ -1,4 +1,4 @@
-import { dockerLabels, type ProgramContext, publishedUrl } from "@labctl/sdk";
+import { dockerLabels, MARIADB_HEALTHCHECK, type ProgramContext, publishedUrl } from "@labctl/sdk";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { Tp05Outputs } from "./outputs";
@@ -36,15 +36,7 @@ export default function program(ctx: ProgramContext): ProgramOutputs {
       ],
       volumes: [{ volumeName: dbVolume.name, containerPath: DB_DATA_DIR }],
       networksAdvanced: [{ name: network.name, aliases: [ALIAS.mariadb] }],
-      healthcheck: {
-        // The image's own script (MariaDB 11 has no mysqladmin): it logs in with an account the
-        // image creates on first boot, so no password appears here.
-        tests: ["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"],
-        interval: "5s",
-        timeout: "5s",
-        retries: 5,
-        startPeriod: "180s",
-      },
+      healthcheck: MARIADB_HEALTHCHECK,
       // First boot initialises the data directory: wait for healthy, generously.
       wait: true,
       waitTimeout: 300,

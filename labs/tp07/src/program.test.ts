@@ -93,6 +93,10 @@ describe("tp07 program", () => {
     });
   });
 
+  it("declares web's restart policy, so up restores it (Swarm replaces a killed task)", () => {
+    expect(resource("web").inputs.taskSpec.restartPolicy).toEqual({ condition: "any" });
+  });
+
   it("waits for every service to converge", () => {
     for (const name of SERVICES) {
       expect(resource(name).inputs.convergeConfig).toMatchObject({ timeout: expect.any(String) });

@@ -1,4 +1,4 @@
-import { dockerLabels, type ProgramContext, publishedUrl } from "@labctl/sdk";
+import { dockerLabels, MARIADB_HEALTHCHECK, type ProgramContext, publishedUrl } from "@labctl/sdk";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { ingressServerBlocks, webServerBlock } from "./nginx-configs";
@@ -62,6 +62,8 @@ export default function program(ctx: ProgramContext): ProgramOutputs {
         configs: [{ configId: webConfig.id, configName: webConfig.name, fileName: NGINX_CONF }],
       },
       networksAdvanceds: [{ name: front.name }],
+      // Swarm's default, declared so that `up` puts it back when it was changed: failover needs it.
+      restartPolicy: { condition: "any" },
     },
     mode: { replicated: { replicas: WEB_REPLICAS } },
     endpointSpec: { mode: endpointMode },
@@ -96,13 +98,7 @@ export default function program(ctx: ProgramContext): ProgramOutputs {
           secretName: s.name,
           fileName: s.name,
         })),
-        healthcheck: {
-          tests: ["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"],
-          interval: "5s",
-          timeout: "5s",
-          retries: 5,
-          startPeriod: "180s",
-        },
+        healthcheck: MARIADB_HEALTHCHECK,
       },
       networksAdvanceds: [{ name: back.name }],
     },

@@ -29,8 +29,10 @@ describe("labctl class up / verify / down tp07", () => {
 
   it("brings both students up on one swarm, each on its own overlays", async () => {
     const up = sandbox.labctl("class", "up", "tp07", "--roster", roster, "--concurrency", "2", "--json");
-    expect({ status: up.status, stderr: up.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
-    expect(JSON.parse(up.stdout).students.map((s: { state: string }) => s.state)).toEqual(["ok", "ok"]);
+    const states = (
+      JSON.parse(up.stdout).students as { student: { id: string }; state: string; message: string }[]
+    ).map((s) => `${s.student.id} ${s.state}${s.state === "ok" ? "" : `: ${s.message}`}`);
+    expect({ status: up.status, states }).toEqual({ status: 0, states: ["ann ok", "bob ok"] });
     const overlays = (await docker.listNetworks({ filters: { label: [`dev.labctl.class=${classId}`] } }))
       .map((n) => `${n.Name} ${n.Driver}`)
       .sort();

@@ -11,6 +11,7 @@ export * from "./http-probe";
 export * from "./lab";
 export * from "./labctl-error";
 export * from "./labels";
+export * from "./mariadb-healthcheck";
 export * from "./mysql-query";
 export * from "./program-context";
 export * from "./published-url";
