@@ -29,4 +29,17 @@ export interface ProgramContext {
   dataDir?: string;
   /** Swarm labs only: how services publish, chosen by labctl for this engine (see SwarmPublishing). */
   swarm?: SwarmPublishing;
+  /**
+   * Kubernetes labs only: the cluster the program deploys to, given to its own provider (never
+   * ~/.kube/config implicitly): a kind cluster's kubeconfig file, or the instructor's shared cluster.
+   */
+  kubernetes?: KubernetesTarget;
+}
+
+/** A Kubernetes cluster to deploy to: a kubeconfig file and, optionally, one of its contexts. */
+export interface KubernetesTarget {
+  kubeconfigPath: string;
+  context?: string;
+  /** The IngressClass the cluster serves Ingress with (infra/kind's, or the shared cluster's). */
+  ingressClass?: string;
 }

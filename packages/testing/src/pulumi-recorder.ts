@@ -14,6 +14,8 @@ export interface RecordedResource {
   deleteBeforeReplace: boolean;
   /** Logical names of the resources this one depends on (dependsOn and input dependencies). */
   dependencies: string[];
+  /** The explicit provider's reference (`<urn>::<id>`) when the resource was given one. */
+  provider?: string;
 }
 
 /** Outputs the provider computes, which the mocks must invent: a pulled image's id, a built one's digest. */
@@ -34,13 +36,13 @@ export function resourceRecorder(): {
   const recorded = new Map<string, RecordedResource>();
   const options = new Map<string, Pick<RecordedResource, "deleteBeforeReplace" | "dependencies">>();
   const mocks: pulumi.runtime.Mocks = {
-    newResource: ({ type, name, inputs }) => {
+    newResource: ({ type, name, inputs, provider }) => {
       // The run's root stack is the harness's, not the program's.
       if (type === "pulumi:pulumi:Stack") return { id: undefined, state: inputs };
       const secrets: unknown[] = [];
       const plain = unwrapSecrets(inputs, secrets) as RecordedResource["inputs"];
       const opts = options.get(name) ?? { deleteBeforeReplace: false, dependencies: [] };
-      recorded.set(name, { type, name, inputs: plain, secrets, ...opts });
+      recorded.set(name, { type, name, inputs: plain, secrets, ...opts, ...(provider && { provider }) });
       const extra = COMPUTED_OUTPUTS[type]?.(name) ?? {};
       return { id: `${name}-id`, state: { ...inputs, ...extra } };
     },

@@ -37,3 +37,11 @@ describe("testProgramContext's swarm", () => {
     expect(testProgramContext(env).swarm).toBeUndefined();
   });
 });
+
+describe("testProgramContext's kubernetes", () => {
+  it("passes the cluster through, absent when the test gives none", () => {
+    const kubernetes = { kubeconfigPath: "/tmp/kubeconfig", context: "kind-x", ingressClass: "nginx" };
+    expect(testProgramContext({ ...env, kubernetes }).kubernetes).toEqual(kubernetes);
+    expect(testProgramContext(env).kubernetes).toBeUndefined();
+  });
+});

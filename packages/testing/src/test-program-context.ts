@@ -1,5 +1,11 @@
 import { LABCTL_VERSION, objectName } from "@labctl/core";
-import { DEFAULT_CLASS, labelsFor, type ProgramContext, type SwarmPublishing } from "@labctl/sdk";
+import {
+  DEFAULT_CLASS,
+  type KubernetesTarget,
+  labelsFor,
+  type ProgramContext,
+  type SwarmPublishing,
+} from "@labctl/sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 /** What a resolved EnvironmentSpec would give a lab's program, for program tests under mocks. */
@@ -15,6 +21,8 @@ export interface TestEnvironment {
   dataDir?: string;
   /** Swarm labs: the publishing mode labctl chose for the engine (ProgramContext.swarm). */
   swarm?: SwarmPublishing;
+  /** Kubernetes labs: the cluster the program deploys to (ProgramContext.kubernetes). */
+  kubernetes?: KubernetesTarget;
 }
 
 const studentOf = (env: TestEnvironment) => env.studentId ?? "alice";
@@ -49,5 +57,6 @@ export function testProgramContext(env: TestEnvironment): ProgramContext {
     secret: (name) => pulumi.secret(lookup("secret", env.secrets, name)),
     dataDir: env.dataDir,
     swarm: env.swarm,
+    kubernetes: env.kubernetes,
   };
 }

@@ -1,5 +1,6 @@
 import type {
   EngineRunOptions,
+  KubernetesTarget,
   Lab,
   LabOutputs,
   ResourceChange,
@@ -33,6 +34,8 @@ export interface EnvironmentSpec {
   dataDir?: string;
   /** Swarm labs: the publishing mode the platform's infra package chose (recorded by `up`). */
   swarm?: SwarmPublishing;
+  /** Kubernetes labs: the cluster to deploy to (a kind cluster's kubeconfig, or the shared one). */
+  kubernetes?: KubernetesTarget;
 }
 
 export interface UpResult {

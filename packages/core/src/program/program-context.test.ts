@@ -19,4 +19,10 @@ describe("programContext", () => {
     expect(programContext(spec({ mode: "host" })).swarm).toEqual({ mode: "host" });
     expect(programContext(spec()).swarm).toBeUndefined();
   });
+
+  it("gives the program the cluster the spec carries (kubernetes labs)", () => {
+    const kubernetes = { kubeconfigPath: "/home/x/.labctl/kind/tp08-alice.kubeconfig", context: "kind-tp08" };
+    expect(programContext({ ...spec(), kubernetes }).kubernetes).toEqual(kubernetes);
+    expect(programContext(spec()).kubernetes).toBeUndefined();
+  });
 });

@@ -27,5 +27,6 @@ export function programContext(spec: EnvironmentSpec): ProgramContext {
     dockerHost: spec.dockerHost,
     dataDir: spec.dataDir,
     swarm: spec.swarm,
+    kubernetes: spec.kubernetes,
   };
 }
