@@ -236,3 +236,26 @@ describe("isolation check behind a network that accepts any connection", () => {
     expect(result.bob?.message).toContain("bob's tp07-bob-web reached ann's tp07-ann-web at 10.0.1.2:80");
   });
 });
+
+describe("isolation check, a crossing seen from two probers", () => {
+  it("lists it once", async () => {
+    const box = (name: string, student: string, addresses: string[]): ProbedContainer => ({
+      name,
+      student,
+      addresses,
+      networks: addresses.map((a) => a.split(".")[0] as string),
+      subnets: [],
+      ports: [80],
+    });
+    const containers = [
+      box("tp07-ann-x", "ann", ["na.2", "nbob.5"]),
+      box("tp07-ann-y", "ann", ["nb.2", "nbob.6"]),
+      box("tp07-bob-web", "bob", ["nbob.2"]),
+    ];
+    const result = await run(fakeDocker(containers), ["ann", "bob"]);
+    const crossingsToBob = (result.ann?.message ?? "").match(/reached bob's tp07-bob-web at nbob\.2:80/g);
+    expect(crossingsToBob).toHaveLength(1);
+    // ann -> bob once, and bob -> ann's two addresses: three in all, none counted twice.
+    expect(result.ann?.message).not.toMatch(/and \d+ more/);
+  });
+});

@@ -129,6 +129,7 @@ export async function isolationCheck(
         // network it comes through (a lab with front and back overlays has no one container on both).
         const covered = new Set<string>();
         const sunk = new Set<string>();
+        const crossed = new Set<string>();
         const answered = new Map<string, Target>();
         for (const network of own.length > 0
           ? [...new Set(containers.flatMap((c) => c.networks))].sort()
@@ -145,7 +146,11 @@ export async function isolationCheck(
               if (!reached?.has(target.address)) continue;
               const decoy = decoyOf(target);
               if (decoy && reached.has(decoy)) sunk.add(target.address);
-              else crossings.push({ from: student, prober: c.name, target });
+              else if (!crossed.has(target.address)) {
+                // Seen from one prober is enough: another on a second network would list it again.
+                crossed.add(target.address);
+                crossings.push({ from: student, prober: c.name, target });
+              }
             }
             break;
           }
