@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { release as kernelRelease, tmpdir } from "node:os";
 import { join } from "node:path";
-import { resolveHome } from "@labctl/core";
+import { removeEnvironmentDir, resolveHome, writeRecord } from "@labctl/core";
 import { advertiseAddress } from "./advertise-address";
 import { prepareSwarm } from "./prepare-swarm";
 import { choosePublishing } from "./publishing-mode";
@@ -147,6 +147,20 @@ describe("releaseSwarm", () => {
     await releaseSwarm({ home, docker });
     expect(swarm.leaves).toEqual([]);
     expect(readSwarmEntry(home, host)).toMatchObject({ created: true });
+  });
+
+  it("keeps the swarm while this home knows another environment on it (a class's other student mid-down)", async () => {
+    const { swarm, docker, home } = await setup();
+    await prepareSwarm({ home, docker, publishing: "host" });
+    const bob = { lab: "tp07", student: "bob", classId: "c1", engine: "docker" as const, ports: {} };
+    writeRecord(home, { ...bob, swarm: { mode: "host" } });
+    await releaseSwarm({ home, docker });
+    expect(swarm.leaves).toEqual([]);
+    // A docker lab's environment does not hold the swarm.
+    removeEnvironmentDir(home, "c1", "tp07", "bob");
+    writeRecord(home, { ...bob, lab: "tp01" });
+    await releaseSwarm({ home, docker });
+    expect(swarm.leaves).toEqual(["?force=true"]);
   });
 
   it("never leaves a swarm labctl did not create", async () => {

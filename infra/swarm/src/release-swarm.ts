@@ -1,4 +1,4 @@
-import type { LabctlHome } from "@labctl/core";
+import { type LabctlHome, scanRecords } from "@labctl/core";
 import { ExitCode, isLabctlError, LabctlError } from "@labctl/sdk";
 import type Dockerode from "dockerode";
 import { engineHost } from "./engine-host";
@@ -25,9 +25,23 @@ export async function swarmInUse(docker: Dockerode): Promise<string | undefined>
 }
 
 /**
+ * Another environment this home knows on a swarm, or one it cannot read: a class's other student
+ * whose `down` is still under way (its services gone, its overlays not yet) must not have the
+ * swarm pulled from under it. Each `down` forgets its own environment before releasing, so the
+ * last one to finish sees none and leaves.
+ */
+function otherSwarmEnvironment(home: LabctlHome): string | undefined {
+  const { records, unreadable } = scanRecords(home);
+  const onSwarm = records.find((r) => r.swarm !== undefined);
+  if (onSwarm) return `${onSwarm.lab}/${onSwarm.classId}/${onSwarm.student}`;
+  return unreadable[0]?.file;
+}
+
+/**
  * Leaves the swarm (force: a single-node swarm has no quorum to keep) only when this home's
- * record says labctl created it, it is still that swarm, it still has this one node, and nothing
- * remains on it. Otherwise it does nothing: a swarm labctl did not create is never changed.
+ * record says labctl created it, it is still that swarm, it still has this one node, nothing
+ * remains on it and this home knows no other environment on a swarm. Otherwise it does nothing:
+ * a swarm labctl did not create is never changed.
  */
 export async function releaseSwarm(opts: { home: LabctlHome; docker: Dockerode }): Promise<void> {
   const { home, docker } = opts;
@@ -42,7 +56,7 @@ export async function releaseSwarm(opts: { home: LabctlHome; docker: Dockerode }
   }
   if (!state.manager || state.clusterId !== entry.clusterId) return;
   if ((state.nodes ?? 1) > 1) return; // nodes joined it: the instructor's cluster now
-  if (await swarmInUse(docker)) return;
+  if (otherSwarmEnvironment(home) || (await swarmInUse(docker))) return;
   try {
     await docker.swarmLeave({ force: true });
   } catch (error) {
