@@ -78,7 +78,6 @@ export class E2eEnvironment {
     return down(this.home, this.engine, this.spec);
   }
 
-  /** Containers, networks and volumes still carrying this environment's student label. */
   /** Every object (Swarm services, secrets and configs included) still labelled for this student. */
   async leftovers(): Promise<string[]> {
     const labels = { [LABEL.student]: this.spec.student.id, [LABEL.class]: this.spec.classId };
