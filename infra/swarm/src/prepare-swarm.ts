@@ -50,16 +50,29 @@ export async function prepareSwarm(opts: PrepareOptions): Promise<{ swarm: Swarm
   return { swarm: { mode: choosePublishing(setting, location).mode } };
 }
 
-/** The engine's swarm state once it is no longer "pending" (joining or being initialised), within `ms`. */
-async function settledState(docker: Dockerode, ms: number, signal?: AbortSignal): Promise<SwarmState> {
+/**
+ * Polls the engine's swarm state every 250 ms until `done` holds or `ms` has passed; the last
+ * state either way, and whether `done` held.
+ */
+async function pollSwarm(
+  docker: Dockerode,
+  ms: number,
+  done: (state: SwarmState) => boolean,
+  signal?: AbortSignal,
+): Promise<{ state: SwarmState; met: boolean }> {
   const deadline = Date.now() + ms;
   for (;;) {
     const state = await swarmState(docker);
-    if (state.state !== "pending" || Date.now() > deadline) return state;
+    if (done(state)) return { state, met: true };
     if (signal?.aborted) throw cancelledError();
+    if (Date.now() > deadline) return { state, met: false };
     await sleep(250);
   }
 }
+
+/** The engine's swarm state once it is no longer "pending" (joining or being initialised), within `ms`. */
+const settledState = async (docker: Dockerode, ms: number, signal?: AbortSignal) =>
+  (await pollSwarm(docker, ms, (s) => s.state !== "pending", signal)).state;
 
 /** Inits the swarm; false when another run got there first ("already part of a swarm"). */
 async function initSwarm(docker: Dockerode, host: string, address: string): Promise<boolean> {
@@ -84,27 +97,21 @@ async function initSwarm(docker: Dockerode, host: string, address: string): Prom
   }
 }
 
-/** Polls until the node reports itself an active manager, within `ms`. */
+/** The state once the node reports itself an active manager, within `ms`. */
 async function managerReady(
   docker: Dockerode,
   host: string,
   ms: number,
   signal?: AbortSignal,
 ): Promise<SwarmState> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const state = await swarmState(docker);
-    if (state.manager && state.clusterId) return state;
-    if (signal?.aborted) throw cancelledError();
-    if (Date.now() > deadline)
-      throw new LabctlError(
-        `The swarm at ${host} did not show this node as an active manager within ${Math.round(ms / 1000)} s (state: ${state.state}).`,
-        "Look at `docker info` and the engine's log; retry once it says Swarm: active.",
-        ExitCode.infrastructure,
-        "SWARM_NOT_READY",
-      );
-    await sleep(250);
-  }
+  const { state, met } = await pollSwarm(docker, ms, (s) => s.manager && Boolean(s.clusterId), signal);
+  if (met) return state;
+  throw new LabctlError(
+    `The swarm at ${host} did not show this node as an active manager within ${Math.round(ms / 1000)} s (state: ${state.state}).`,
+    "Look at `docker info` and the engine's log; retry once it says Swarm: active.",
+    ExitCode.infrastructure,
+    "SWARM_NOT_READY",
+  );
 }
 
 /**
