@@ -39,11 +39,14 @@ const targetsOf = (student: string, containers: ProbedContainer[]): Target[] =>
 const asTarget = (address: string): Target => ({ address, container: "", student: "" });
 const portOf = (address: string) => address.slice(address.lastIndexOf(":") + 1);
 
+/** A target's decoy is shared by every target of its subnet and port. */
+const decoyKey = (t: Target) => `${t.subnet}|${portOf(t.address)}`;
+
 /** One free address (with the target's port) per subnet and port the peers' targets are in. */
 function decoysFor(targets: Target[], taken: ReadonlySet<string>): Map<string, string> {
   const decoys = new Map<string, string>();
   for (const t of targets) {
-    const key = `${t.subnet}|${portOf(t.address)}`;
+    const key = decoyKey(t);
     if (!t.subnet || decoys.has(key)) continue;
     const free = decoyAddress(t.subnet, taken);
     if (free) decoys.set(key, `${free}:${portOf(t.address)}`);
@@ -122,9 +125,8 @@ export async function isolationCheck(
         sides.set(student, side);
         const own = targets.get(student) ?? [];
         const theirs = peers.flatMap((peer) => targets.get(peer) ?? []);
-        const probed = [...own, ...theirs];
         const decoys = decoysFor(theirs, taken);
-        const decoyOf = (t: Target) => decoys.get(`${t.subnet}|${portOf(t.address)}`);
+        const probed = [...own, ...theirs, ...[...decoys.values()].map(asTarget)];
         // One prober per network the student is on: a crossing shows only from a container on the
         // network it comes through (a lab with front and back overlays has no one container on both).
         const covered = new Set<string>();
@@ -136,7 +138,7 @@ export async function isolationCheck(
           : []) {
           if (covered.has(network)) continue;
           for (const c of containers.filter((x) => x.networks.includes(network))) {
-            const reached = await connect(c.name, [...probed, ...[...decoys.values()].map(asTarget)]);
+            const reached = await connect(c.name, probed);
             const mine = own.filter((t) => reached?.has(t.address));
             if (mine.length === 0) continue;
             side.probers.push(c.name);
@@ -144,7 +146,7 @@ export async function isolationCheck(
             for (const n of c.networks) covered.add(n);
             for (const target of theirs) {
               if (!reached?.has(target.address)) continue;
-              const decoy = decoyOf(target);
+              const decoy = decoys.get(decoyKey(target));
               if (decoy && reached.has(decoy)) sunk.add(target.address);
               else if (!crossed.has(target.address)) {
                 // Seen from one prober is enough: another on a second network would list it again.
