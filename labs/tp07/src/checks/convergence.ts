@@ -36,6 +36,10 @@ function within(task: unknown, service: unknown): boolean {
   return task === service;
 }
 
+/** Whether a task was made from the service's current task template (raw Engine API JSON or views). */
+export const atCurrentSpec = (taskSpec: unknown, taskTemplate: unknown): boolean =>
+  within(pruned(taskSpec), pruned(taskTemplate));
+
 const bySlot = (a: TaskView, b: TaskView) => (a.slot ?? 0) - (b.slot ?? 0) || a.id.localeCompare(b.id);
 
 /** "slot 2 is pending: no suitable node", the engine's words for a task that does not run. */
@@ -61,8 +65,7 @@ export async function convergence(docker: DockerProbe, name: string, replicas: n
   const all = await docker.tasks(name);
   const wanted = all.filter((t) => t.desiredState === "running").sort(bySlot);
   const running = wanted.filter((t) => t.state === "running");
-  const spec = pruned(service.taskSpec);
-  const current = running.filter((t) => within(pruned(t.spec), spec));
+  const current = running.filter((t) => atCurrentSpec(t.spec, service.taskSpec));
   const update = service.update;
   // Until an update is over (its last task watched for the monitor period), a failure can still
   // roll the service back.

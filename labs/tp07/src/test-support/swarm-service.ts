@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type Dockerode from "dockerode";
+import { atCurrentSpec } from "../checks/convergence";
 
 /** A live ServiceSpec, loosely typed: engine tests change fields dockerode's types do not all name. */
 // biome-ignore lint/suspicious/noExplicitAny: Docker's JSON, changed in place by the test's edit.
@@ -29,7 +30,11 @@ export async function converged(docker: Dockerode, name: string, timeoutMs = 180
     const live = await docker.getService(name).inspect();
     const wanted = live.Spec.Mode?.Replicated?.Replicas ?? 1;
     const tasks = await docker.listTasks({ filters: { service: [name], "desired-state": ["running"] } });
-    const running = tasks.filter((t) => t.Status?.State === "running").length;
+    // Only tasks made from the spec just set count: right after an update, the old ones still run
+    // and the update's state may not show "updating" yet.
+    const running = tasks.filter(
+      (t) => t.Status?.State === "running" && atCurrentSpec(t.Spec, live.Spec.TaskTemplate),
+    ).length;
     const update = live.UpdateStatus?.State;
     last = `${running}/${wanted} tasks running, update ${update ?? "none"}`;
     if (running === wanted && tasks.length === wanted && update !== "updating") return;
